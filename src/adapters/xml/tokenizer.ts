@@ -1,0 +1,292 @@
+import { AppError } from '../../domain/shared/errors.js';
+import { decodeEntities } from './entities.js';
+import { CANONICAL_PREFIX } from './namespaces.js';
+
+/**
+ * Attributes of the element being reported. The same object is reused for every element, so a
+ * handler reads what it needs during open() and keeps nothing. Parsed only when asked.
+ */
+export class Attributes {
+  raw = '';
+  private parsed: Map<string, string> | null = null;
+
+  constructor(private readonly tokenizer: XmlTokenizer) {}
+
+  reset(raw: string): void {
+    this.raw = raw;
+    this.parsed = null;
+  }
+
+  /** Value of an attribute by canonical name (`w:val`, `text:c`, `Target`), decoded. */
+  get(name: string): string | undefined {
+    if (this.raw.length === 0) return undefined;
+    if (this.parsed === null) this.parsed = this.tokenizer.parseAttributes(this.raw, true);
+    return this.parsed.get(name);
+  }
+}
+
+export interface XmlHandler {
+  /** Called for every start tag; self-closing tags get open() then close(). */
+  open(name: string, attributes: Attributes): void;
+  close(name: string): void;
+  /** Character data (entities decoded), in pieces: a text node may arrive in several calls. */
+  text(text: string): void;
+}
+
+export interface TokenizerOptions {
+  /** Part name, for error messages. */
+  part: string;
+  maxDepth: number;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const EMIT_PENDING_TEXT_ABOVE = 1 << 20;
+
+interface Scope {
+  depth: number;
+  bindings: Map<string, string>;
+}
+
+/**
+ * A strict, non-validating, streaming XML tokenizer. It refuses any DOCTYPE (so no entity can be
+ * declared or expanded, and nothing external is ever fetched), caps nesting, checks that tags
+ * balance, and resolves namespace prefixes to the canonical ones of namespaces.ts. Written by hand
+ * because the analysis must run within a few times the cost of inflating the XML: see
+ * docs/decisions/001-xml-tokenizer.md and the differential test against sax.
+ */
+export class XmlTokenizer {
+  private buffer = '';
+  private readonly stack: string[] = [];
+  private readonly scopes: Scope[] = [];
+  private readonly bindings = new Map<string, string>();
+  private readonly nameCache = new Map<string, string>();
+  private readonly attributes = new Attributes(this);
+  private sawRoot = false;
+
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly options: TokenizerOptions,
+  ) {}
+
+  write(chunk: string): void {
+    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    const consumed = this.scan(false);
+    this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
+  }
+
+  end(): void {
+    this.scan(true);
+    this.buffer = '';
+    if (this.stack.length > 0) this.fail(`unclosed element <${this.stack[this.stack.length - 1]}>`);
+    if (!this.sawRoot) this.fail('no root element');
+  }
+
+  private fail(detail: string): never {
+    throw new AppError('XML_MALFORMED', { part: this.options.part, detail });
+  }
+
+  /** Processes as much of the buffer as is complete; returns how many characters were consumed. */
+  private scan(final: boolean): number {
+    const buf = this.buffer;
+    const len = buf.length;
+    let pos = 0;
+    while (pos < len) {
+      if (buf.charCodeAt(pos) !== LT) {
+        const lt = buf.indexOf('<', pos);
+        if (lt < 0) {
+          if (final) {
+            this.emitText(buf.slice(pos));
+            return len;
+          }
+          return this.emitLongPendingText(buf, pos);
+        }
+        this.emitText(buf.slice(pos, lt));
+        pos = lt;
+      }
+      const next = this.markup(buf, pos, final);
+      if (next < 0) return pos;
+      pos = next;
+    }
+    return pos;
+  }
+
+  /** Text without a following '<' yet: hold it, unless it is long, then emit up to a safe cut. */
+  private emitLongPendingText(buf: string, pos: number): number {
+    if (buf.length - pos < EMIT_PENDING_TEXT_ABOVE) return pos;
+    const amp = buf.lastIndexOf('&');
+    const cut = amp >= pos && buf.indexOf(';', amp) < 0 ? amp : buf.length;
+    this.emitText(buf.slice(pos, cut));
+    return cut;
+  }
+
+  private emitText(raw: string): void {
+    if (raw.length === 0) return;
+    if (this.stack.length === 0) {
+      if (raw.trim().length > 0) this.fail('text outside the root element');
+      return;
+    }
+    this.handler.text(decodeEntities(raw, this.options.part));
+  }
+
+  /** Handles the markup at buf[pos] === '<'; returns the index after it, or -1 if incomplete. */
+  private markup(buf: string, pos: number, final: boolean): number {
+    const c1 = buf.charCodeAt(pos + 1);
+    if (Number.isNaN(c1)) return this.incomplete(final);
+    if (c1 === SLASH) return this.closeTag(buf, pos, final);
+    if (c1 === 63 /* ? */) return this.skipPast(buf, pos, '?>', final);
+    if (c1 === 33 /* ! */) return this.declaration(buf, pos, final);
+    return this.openTag(buf, pos, final);
+  }
+
+  private incomplete(final: boolean): number {
+    if (final) this.fail('unexpected end of document');
+    return -1;
+  }
+
+  private skipPast(buf: string, pos: number, terminator: string, final: boolean): number {
+    const end = buf.indexOf(terminator, pos);
+    return end < 0 ? this.incomplete(final) : end + terminator.length;
+  }
+
+  private declaration(buf: string, pos: number, final: boolean): number {
+    if (buf.startsWith('<!--', pos)) return this.skipPast(buf, pos + 4, '-->', final);
+    if (buf.startsWith('<![CDATA[', pos)) {
+      const end = buf.indexOf(']]>', pos + 9);
+      if (end < 0) return this.incomplete(final);
+      if (this.stack.length === 0) this.fail('CDATA outside the root element');
+      this.handler.text(buf.slice(pos + 9, end));
+      return end + 3;
+    }
+    if (buf.length - pos < 9 && !final) return -1;
+    if (buf.startsWith('<!DOCTYPE', pos) || buf.startsWith('<!ENTITY', pos)) {
+      throw new AppError('XML_DOCTYPE');
+    }
+    return this.fail('unexpected <! declaration');
+  }
+
+  private closeTag(buf: string, pos: number, final: boolean): number {
+    const gt = buf.indexOf('>', pos + 2);
+    if (gt < 0) return this.incomplete(final);
+    const raw = buf.slice(pos + 2, gt).trimEnd();
+    const open = this.stack.pop();
+    if (open !== raw) this.fail(`</${raw.slice(0, 40)}> does not close <${(open ?? '').slice(0, 40)}>`);
+    this.handler.close(this.canonicalName(raw, false));
+    this.leaveScope();
+    return gt + 1;
+  }
+
+  private openTag(buf: string, pos: number, final: boolean): number {
+    const len = buf.length;
+    let i = pos + 1;
+    let quote = 0;
+    let nameEnd = -1;
+    for (; i < len; i++) {
+      const c = buf.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === GT) {
+        break;
+      } else if (c === QUOTE || c === APOS) {
+        quote = c;
+      } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
+        nameEnd = i;
+      } else if (c === LT) {
+        this.fail('"<" inside a tag');
+      }
+    }
+    if (i >= len) return this.incomplete(final);
+    const selfClosing = buf.charCodeAt(i - 1) === SLASH;
+    const tagEnd = selfClosing ? i - 1 : i;
+    if (nameEnd < 0 || nameEnd > tagEnd) nameEnd = tagEnd;
+    const raw = buf.slice(pos + 1, nameEnd);
+    if (raw.length === 0) this.fail('empty tag name');
+    const attributeText = nameEnd < tagEnd ? buf.slice(nameEnd, tagEnd) : '';
+    this.startElement(raw, attributeText, selfClosing);
+    return i + 1;
+  }
+
+  private startElement(raw: string, attributeText: string, selfClosing: boolean): void {
+    if (this.stack.length === 0 && this.sawRoot) this.fail('a second root element');
+    this.sawRoot = true;
+    if (this.stack.length >= this.options.maxDepth) {
+      throw new AppError('XML_TOO_DEEP', { depth: this.stack.length + 1, max: this.options.maxDepth });
+    }
+    this.stack.push(raw);
+    if (attributeText.includes('xmlns')) this.enterScope(attributeText);
+    const name = this.canonicalName(raw, false);
+    this.attributes.reset(attributeText);
+    this.handler.open(name, this.attributes);
+    if (selfClosing) {
+      this.stack.pop();
+      this.handler.close(name);
+      this.leaveScope();
+    }
+  }
+
+  private enterScope(attributeText: string): void {
+    const declared = new Map<string, string>();
+    for (const [name, value] of this.parseAttributes(attributeText, false)) {
+      if (name === 'xmlns') declared.set('', value);
+      else if (name.startsWith('xmlns:')) declared.set(name.slice(6), value);
+    }
+    if (declared.size === 0) return;
+    const previous = new Map<string, string>();
+    for (const [prefix, uri] of declared) {
+      previous.set(prefix, this.bindings.get(prefix) ?? '\u0000');
+      this.bindings.set(prefix, uri);
+    }
+    this.scopes.push({ depth: this.stack.length, bindings: previous });
+    this.nameCache.clear();
+  }
+
+  private leaveScope(): void {
+    const top = this.scopes[this.scopes.length - 1];
+    if (!top || top.depth !== this.stack.length + 1) return;
+    this.scopes.pop();
+    for (const [prefix, uri] of top.bindings) {
+      if (uri === '\u0000') this.bindings.delete(prefix);
+      else this.bindings.set(prefix, uri);
+    }
+    this.nameCache.clear();
+  }
+
+  /** `ns0:p` → `w:p` when ns0 is bound to WordprocessingML; unknown namespaces keep their prefix. */
+  canonicalName(raw: string, isAttribute: boolean): string {
+    const cacheKey = isAttribute ? `@${raw}` : raw;
+    const cached = this.nameCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const colon = raw.indexOf(':');
+    let name = raw;
+    if (colon > 0) {
+      const uri = this.bindings.get(raw.slice(0, colon));
+      const prefix = uri === undefined ? undefined : CANONICAL_PREFIX[uri];
+      if (prefix !== undefined) name = `${prefix}:${raw.slice(colon + 1)}`;
+    } else if (!isAttribute) {
+      const uri = this.bindings.get('');
+      const prefix = uri === undefined ? undefined : CANONICAL_PREFIX[uri];
+      if (prefix !== undefined) name = `${prefix}:${raw}`;
+    }
+    this.nameCache.set(cacheKey, name);
+    return name;
+  }
+
+  /** Parses `a="1" b='2'` into a map; with canonical = true, names are canonicalised. */
+  parseAttributes(text: string, canonical: boolean): Map<string, string> {
+    const out = new Map<string, string>();
+    const re = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    let consumed = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (text.slice(consumed, m.index).trim().length > 0) this.fail('malformed attribute');
+      consumed = m.index + m[0].length;
+      const rawName = m[1] as string;
+      const name = canonical ? this.canonicalName(rawName, true) : rawName;
+      if (!out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? '', this.options.part));
+    }
+    if (text.slice(consumed).trim().length > 0) this.fail('malformed attribute');
+    return out;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Message } from './message.js';
+
+/**
+ * A finding is what a check says about a manuscript or a submission. Checks collect findings
+ * instead of throwing (HotCRP's checkformat does the same): an author gets every problem at once.
+ *
+ * - error: the submission fails a rule of the call;
+ * - warning: worth fixing or confirming, but no rule fails on it alone;
+ * - info: facts the author or the coordinators may want to know.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: Message;
+  /** How to fix it, in plain words; absent when there is nothing to do. */
+  fix?: Message;
+  /** Machine-readable figures behind the message (counts, limits). Never personal data. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export function finding(
+  code: string,
+  severity: Severity,
+  message: Message,
+  fix?: Message,
+  data?: Finding['data'],
+): Finding {
+  const f: Finding = { code, severity, message };
+  if (fix) f.fix = fix;
+  if (data) f.data = data;
+  return f;
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

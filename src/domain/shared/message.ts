@@ -1,0 +1,16 @@
+/** Every sentence a person reads exists in French first and English second. */
+export interface Message {
+  fr: string;
+  en: string;
+}
+
+export type Lang = 'fr' | 'en';
+
+export function say(message: Message, lang: Lang): string {
+  return message[lang];
+}
+
+/** Formats an integer the French way (narrow no-break space between thousands) or the English way. */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
