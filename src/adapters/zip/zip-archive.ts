@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ReaderLimits } from '../../domain/manuscript/limits.js';
 import { AppError } from '../../domain/shared/errors.js';
@@ -100,7 +100,8 @@ export class ZipArchive {
   private checkEntry(entry: Entry, maxBytes: number): void {
     const name = decodeName(entry);
     if ((entry.generalPurposeBitFlag & 1) !== 0) throw new AppError('ENCRYPTED');
-    if (entry.uncompressedSize > maxBytes) throw new AppError('PART_TOO_LARGE', { part: name, max: maxBytes });
+    if (entry.uncompressedSize > maxBytes)
+      throw new AppError('PART_TOO_LARGE', { part: name, max: maxBytes });
     if (entry.uncompressedSize > RATIO_CHECK_FROM) {
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (ratio > this.limits.maxCompressionRatio) {

@@ -21,14 +21,17 @@ export const ERRORS = {
   FILE_UNREADABLE: {
     fr: 'Le fichier n’a pas pu être lu.',
     en: 'The file could not be read.',
-    fixFr: 'Vérifiez que le fichier s’ouvre dans Word, enregistrez-le de nouveau au format .docx et renvoyez-le.',
+    fixFr:
+      'Vérifiez que le fichier s’ouvre dans Word, enregistrez-le de nouveau au format .docx et renvoyez-le.',
     fixEn: 'Check that the file opens in Word, save it again as .docx and send it again.',
   },
   NOT_A_WORD_FILE: {
     fr: 'Ce fichier n’est pas un fichier Word : c’est {kind}.',
     en: 'This file is not a Word file: it is {kind}.',
-    fixFr: 'Ouvrez votre texte dans Word (ou LibreOffice) et choisissez « Enregistrer sous » > « Document Word (.docx) », puis envoyez ce fichier .docx.',
-    fixEn: 'Open your text in Word (or LibreOffice), choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
+    fixFr:
+      'Ouvrez votre texte dans Word (ou LibreOffice) et choisissez « Enregistrer sous » > « Document Word (.docx) », puis envoyez ce fichier .docx.',
+    fixEn:
+      'Open your text in Word (or LibreOffice), choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
   },
   FORMAT_NOT_ACCEPTED: {
     fr: 'Ce format ({kind}) n’est pas accepté pour cet appel.',
@@ -39,13 +42,16 @@ export const ERRORS = {
   ENCRYPTED: {
     fr: 'Ce fichier est protégé par un mot de passe : il ne peut pas être lu.',
     en: 'This file is protected by a password: it cannot be read.',
-    fixFr: 'Dans Word, ouvrez « Fichier » > « Informations » > « Protéger le document », retirez le mot de passe, enregistrez et renvoyez le fichier.',
-    fixEn: 'In Word, open “File” > “Info” > “Protect Document”, remove the password, save and send the file again.',
+    fixFr:
+      'Dans Word, ouvrez « Fichier » > « Informations » > « Protéger le document », retirez le mot de passe, enregistrez et renvoyez le fichier.',
+    fixEn:
+      'In Word, open “File” > “Info” > “Protect Document”, remove the password, save and send the file again.',
   },
   ZIP_INVALID: {
     fr: 'Le fichier est endommagé (archive illisible : {detail}).',
     en: 'The file is damaged (unreadable archive: {detail}).',
-    fixFr: 'Ouvrez le fichier dans Word ; s’il s’ouvre, enregistrez-le de nouveau au format .docx et renvoyez-le.',
+    fixFr:
+      'Ouvrez le fichier dans Word ; s’il s’ouvre, enregistrez-le de nouveau au format .docx et renvoyez-le.',
     fixEn: 'Open the file in Word; if it opens, save it again as .docx and send it again.',
   },
   ZIP_TOO_MANY_ENTRIES: {
@@ -63,8 +69,10 @@ export const ERRORS = {
   PART_TOO_LARGE: {
     fr: 'Une partie du fichier ({part}) dépasse la taille lue ({max} octets).',
     en: 'A part of the file ({part}) is larger than we read ({max} bytes).',
-    fixFr: 'Un manuscrit de cette taille dépasse de loin la longueur de l’appel : envoyez un texte plus court, ou écrivez à la rédaction.',
-    fixEn: 'A manuscript this large is far beyond the call’s length: send a shorter text, or write to the editors.',
+    fixFr:
+      'Un manuscrit de cette taille dépasse de loin la longueur de l’appel : envoyez un texte plus court, ou écrivez à la rédaction.',
+    fixEn:
+      'A manuscript this large is far beyond the call’s length: send a shorter text, or write to the editors.',
   },
   UNCOMPRESSED_TOO_LARGE: {
     fr: 'Le fichier décompressé serait trop volumineux ({size} octets, maximum {max}).',
@@ -87,13 +95,15 @@ export const ERRORS = {
   XML_MALFORMED: {
     fr: 'Le fichier est endommagé (XML invalide dans {part} : {detail}).',
     en: 'The file is damaged (invalid XML in {part}: {detail}).',
-    fixFr: 'Ouvrez le fichier dans Word ; s’il s’ouvre, enregistrez-le de nouveau au format .docx et renvoyez-le.',
+    fixFr:
+      'Ouvrez le fichier dans Word ; s’il s’ouvre, enregistrez-le de nouveau au format .docx et renvoyez-le.',
     fixEn: 'Open the file in Word; if it opens, save it again as .docx and send it again.',
   },
   TIMEOUT: {
     fr: 'La lecture du fichier a pris trop de temps (plus de {seconds} s) et a été arrêtée.',
     en: 'Reading the file took too long (over {seconds} s) and was stopped.',
-    fixFr: 'Enregistrez votre texte dans un nouveau document Word et renvoyez-le ; si le problème persiste, écrivez à la rédaction.',
+    fixFr:
+      'Enregistrez votre texte dans un nouveau document Word et renvoyez-le ; si le problème persiste, écrivez à la rédaction.',
     fixEn: 'Save your text in a new Word document and send it again; if it persists, write to the editors.',
   },
   DOCX_NO_DOCUMENT: {
