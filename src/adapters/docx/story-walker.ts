@@ -130,8 +130,10 @@ export class StoryWalker implements XmlHandler {
 
   private openContent(name: string, attributes: Attributes): void {
     const oneChar = ONE_CHAR[name];
-    if (oneChar !== undefined) this.oneChar(oneChar);
-    return;
+    if (oneChar !== undefined) {
+      this.oneChar(oneChar);
+      return;
+    }
     switch (name) {
       case 'w:t':
       case 'm:t':
