@@ -27,7 +27,7 @@ export const ERRORS = {
   },
   NOT_A_WORD_FILE: {
     fr: 'Ce fichier n’est pas un fichier Word : c’est {kind}.',
-    en: 'This file is not a Word file: it is {kind}.',
+    en: 'This file is not a Word file: it is {kindEn}.',
     fixFr:
       'Ouvrez votre texte dans Word (ou LibreOffice) et choisissez « Enregistrer sous » > « Document Word (.docx) », puis envoyez ce fichier .docx.',
     fixEn:
@@ -112,11 +112,101 @@ export const ERRORS = {
     fixFr: 'Ouvrez le fichier dans Word, enregistrez-le de nouveau au format .docx et renvoyez-le.',
     fixEn: 'Open the file in Word, save it again as .docx and send it again.',
   },
+  ODT_NO_CONTENT: {
+    fr: 'Le fichier ressemble à un document LibreOffice (.odt) mais ne contient pas de texte.',
+    en: 'The file looks like a LibreOffice document (.odt) but holds no text.',
+    fixFr: 'Ouvrez le fichier dans LibreOffice, enregistrez-le de nouveau (.odt ou .docx) et renvoyez-le.',
+    fixEn: 'Open the file in LibreOffice, save it again (.odt or .docx) and send it again.',
+  },
+  ODT_ENCRYPTED: {
+    fr: 'Ce document LibreOffice est protégé par un mot de passe : il ne peut pas être lu.',
+    en: 'This LibreOffice document is protected by a password: it cannot be read.',
+    fixFr:
+      'Dans LibreOffice, choisissez « Fichier » > « Enregistrer sous », décochez « Enregistrer avec mot de passe », enregistrez et renvoyez le fichier.',
+    fixEn:
+      'In LibreOffice, choose “File” > “Save As”, untick “Save with password”, save and send the file again.',
+  },
+  DOC_UNREADABLE: {
+    fr: 'Ce document Word ancien format (.doc) n’a pas pu être lu ({detail}).',
+    en: 'This old-format Word document (.doc) could not be read ({detail}).',
+    fixFr:
+      'Ouvrez-le dans Word ou LibreOffice, choisissez « Enregistrer sous » > « Document Word (.docx) » et envoyez ce fichier .docx.',
+    fixEn: 'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
+  },
+  DOC_TOO_OLD: {
+    fr: 'Ce document a été enregistré dans un format Word trop ancien (Word 6 ou Word 95) pour être lu.',
+    en: 'This document was saved in a Word format too old to read (Word 6 or Word 95).',
+    fixFr:
+      'Ouvrez-le dans Word ou LibreOffice, choisissez « Enregistrer sous » > « Document Word (.docx) » et envoyez ce fichier .docx.',
+    fixEn: 'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
+  },
   CALL_INVALID: {
     fr: 'Le fichier d’appel n’est pas valide : {detail}',
     en: 'The call file is not valid: {detail}',
     fixFr: 'Corrigez le fichier d’appel à l’endroit indiqué, puis relancez la commande.',
     fixEn: 'Correct the call file where indicated, then run the command again.',
+  },
+  DATABASE_UNREACHABLE: {
+    fr: 'La base de données ne répond pas ({target}).',
+    en: 'The database does not answer ({target}).',
+    fixFr:
+      'Vérifiez que PostgreSQL tourne et que DATABASE_URL est juste ; sans DATABASE_URL, appel utilise SQLite dans le dossier de données.',
+    fixEn:
+      'Check that PostgreSQL is running and that DATABASE_URL is right; without DATABASE_URL, appel uses SQLite in the data folder.',
+  },
+  DATABASE_MIGRATION_FAILED: {
+    fr: 'La mise à jour de la base de données a échoué à l’étape {migration} : {detail}',
+    en: 'Updating the database failed at step {migration}: {detail}',
+    fixFr:
+      'Rien n’a été modifié pour cette étape. Sauvegardez le dossier de données, corrigez la cause indiquée, puis relancez « appel db migrate ».',
+    fixEn:
+      'Nothing was changed for that step. Back up the data folder, fix the cause shown, then run “appel db migrate” again.',
+  },
+  DATA_DIR_UNUSABLE: {
+    fr: 'Le dossier de données {dir} n’est pas utilisable ({detail}).',
+    en: 'The data folder {dir} cannot be used ({detail}).',
+    fixFr:
+      'Vérifiez que ce dossier existe et qu’il est accessible en écriture, ou choisissez-en un autre avec --data DOSSIER ou APPEL_DATA.',
+    fixEn:
+      'Check that the folder exists and can be written to, or choose another one with --data DIR or APPEL_DATA.',
+  },
+  SUBMISSION_DUPLICATE: {
+    fr: 'Cette proposition est déjà enregistrée : le même envoi a été reçu deux fois.',
+    en: 'This submission is already recorded: the same sending arrived twice.',
+    fixFr: 'Rien à faire : le premier envoi est conservé.',
+    fixEn: 'Nothing to do: the first sending is kept.',
+  },
+  SUBMISSION_NOT_FOUND: {
+    fr: 'Aucune proposition ne porte l’identifiant {id}.',
+    en: 'No submission has the identifier {id}.',
+    fixFr: 'Vérifiez l’identifiant (il figure dans l’accusé de réception) et réessayez.',
+    fixEn: 'Check the identifier (it is in the receipt) and try again.',
+  },
+  STALE_UPDATE: {
+    fr: 'Cette proposition a été modifiée entre-temps (version {expected} attendue, version {actual} enregistrée) : rien n’a été changé.',
+    en: 'This submission was changed in the meantime (version {expected} expected, version {actual} stored): nothing was changed.',
+    fixFr: 'Rechargez la proposition, vérifiez ce qui a changé, puis recommencez.',
+    fixEn: 'Reload the submission, check what changed, then try again.',
+  },
+  OUTBOX_DUPLICATE: {
+    fr: 'Ce message est déjà dans la file d’envoi ({key}).',
+    en: 'This message is already in the sending queue ({key}).',
+    fixFr: 'Rien à faire : il ne sera envoyé qu’une fois.',
+    fixEn: 'Nothing to do: it will be sent only once.',
+  },
+  STORED_FILE_MISSING: {
+    fr: 'Le fichier {sha256} est introuvable dans le dossier de données.',
+    en: 'The file {sha256} is missing from the data folder.',
+    fixFr:
+      'Restaurez le dossier « files » depuis une sauvegarde, ou demandez à l’auteur de renvoyer son fichier.',
+    fixEn: 'Restore the “files” folder from a backup, or ask the author to send the file again.',
+  },
+  STORED_FILE_CORRUPTED: {
+    fr: 'Le fichier {sha256} est altéré : son contenu ne correspond plus à son empreinte.',
+    en: 'The file {sha256} is damaged: its content no longer matches its fingerprint.',
+    fixFr:
+      'Restaurez ce fichier depuis une sauvegarde, ou demandez à l’auteur de le renvoyer ; vérifiez aussi le disque.',
+    fixEn: 'Restore this file from a backup, or ask the author to send it again; check the disk as well.',
   },
   USAGE: {
     fr: 'Commande incorrecte : {detail}',
@@ -129,10 +219,12 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams = Record<string, string | number>;
 
-function fill(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+/** `{kind}` takes `kindFr` in French and `kindEn` in English when given, else `kind`. */
+function fill(template: string, params: ErrorParams, lang: 'fr' | 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[`${key}${lang === 'fr' ? 'Fr' : 'En'}`] ?? params[key];
+    return value === undefined ? whole : String(value);
+  });
 }
 
 /** An expected failure with a code: never a crash, always a sentence a person can act on. */
@@ -141,18 +233,21 @@ export class AppError extends Error {
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}) {
-    super(`${code}: ${fill(ERRORS[code].en, params)}`);
+    super(`${code}: ${fill(ERRORS[code].en, params, 'en')}`);
     this.name = 'AppError';
     this.code = code;
     this.params = params;
   }
 
   get text(): Message {
-    return { fr: fill(ERRORS[this.code].fr, this.params), en: fill(ERRORS[this.code].en, this.params) };
+    return { fr: fill(ERRORS[this.code].fr, this.params, 'fr'), en: fill(ERRORS[this.code].en, this.params, 'en') };
   }
 
   get fix(): Message {
-    return { fr: fill(ERRORS[this.code].fixFr, this.params), en: fill(ERRORS[this.code].fixEn, this.params) };
+    return {
+      fr: fill(ERRORS[this.code].fixFr, this.params, 'fr'),
+      en: fill(ERRORS[this.code].fixEn, this.params, 'en'),
+    };
   }
 }
 
