@@ -1,0 +1,27 @@
+import type { CallRecord, CallStore } from '../../ports/call-store.js';
+import type { Clock } from '../../ports/clock.js';
+import type { IdGenerator } from '../../ports/id-generator.js';
+import type { JsonObject } from '../../ports/json.js';
+import { toIso } from './codec.js';
+import { findCall, saveCall } from './repositories/calls.js';
+import type { Executor } from './transaction.js';
+
+export class KyselyCallStore implements CallStore {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  saveCall(slug: string, data: JsonObject): Promise<CallRecord> {
+    return saveCall(this.db, this.ids, slug, data, toIso(this.clock.now()));
+  }
+
+  findCallBySlug(slug: string): Promise<CallRecord | null> {
+    return findCall(this.db, { slug });
+  }
+
+  findCallById(id: string): Promise<CallRecord | null> {
+    return findCall(this.db, { id });
+  }
+}

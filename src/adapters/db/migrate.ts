@@ -1,0 +1,25 @@
+import { Migrator } from 'kysely';
+import { AppError } from '../../domain/shared/errors.js';
+import type { DbHandle } from './connect.js';
+import { driverMessage } from './db-errors.js';
+import { staticMigrationProvider } from './migrations/index.js';
+
+export interface MigrationReport {
+  /** Names of the migrations this run applied, in order; empty when already up to date. */
+  applied: string[];
+}
+
+/**
+ * Brings the schema up to date. Kysely's Migrator records applied migrations in its own tables
+ * and holds a lock while it runs, so two processes starting together apply each step once.
+ * Each migration runs in a transaction (both dialects have transactional DDL).
+ */
+export async function migrateToLatest(handle: DbHandle): Promise<MigrationReport> {
+  const migrator = new Migrator({ db: handle.db, provider: staticMigrationProvider(handle.dialect) });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? '(lock)';
+    throw new AppError('DATABASE_MIGRATION_FAILED', { migration: failed, detail: driverMessage(error) });
+  }
+  return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+type MigrationDialect = 'sqlite' | 'postgres';
+
+/**
+ * The list of migrations, written out by hand: no directory globbing, so the same list works
+ * under tsx, after a build, and inside a bundle. Names sort in the order they apply.
+ */
+export function migrationsFor(dialect: MigrationDialect): Record<string, Migration> {
+  return {
+    '0001-initial': { up: (db) => m0001.up(db, dialect), down: (db) => m0001.down(db) },
+  };
+}
+
+export function staticMigrationProvider(dialect: MigrationDialect): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(dialect) };
+}

@@ -1,0 +1,122 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The live shape of the tables, as the repositories see them. Migrations never import this
+ * file: they are frozen in time and describe the tables as they were when written.
+ *
+ * Conventions that keep ONE repository code for SQLite and PostgreSQL:
+ * - timestamps are TEXT holding ISO 8601 UTC with milliseconds (see codec.ts for why);
+ * - JSON is TEXT (encoded and decoded in codec.ts), so both drivers return the same string;
+ * - booleans are INTEGER 0/1, because better-sqlite3 cannot bind a JS boolean;
+ * - counters and identity columns are 32-bit INTEGER, which pg returns as a number (int8 would be a string).
+ */
+export interface Database {
+  calls: CallsTable;
+  submissions: SubmissionsTable;
+  authors: AuthorsTable;
+  manuscript_versions: ManuscriptVersionsTable;
+  findings: FindingsTable;
+  events: EventsTable;
+  outbox: OutboxTable;
+  files: FilesTable;
+}
+
+export interface CallsTable {
+  id: string;
+  slug: string;
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  call_id: string;
+  status: string;
+  title: string;
+  channel: string;
+  axis: string | null;
+  received_at: string;
+  contact_author_id: string | null;
+  idempotency_key: string;
+  late: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AuthorsTable {
+  id: string;
+  submission_id: string;
+  position: number;
+  given_name: string;
+  surname: string;
+  email: string | null;
+  phone: string | null;
+  postal_address: string | null;
+  is_contact: number;
+  requested_order: number;
+}
+
+export interface ManuscriptVersionsTable {
+  id: string;
+  submission_id: string;
+  number: number;
+  file_sha256: string;
+  file_name: string;
+  format: string;
+  byte_size: number;
+  analysis: string | null;
+  signes_total: number | null;
+  received_at: string;
+  created_at: string;
+}
+
+export interface FindingsTable {
+  id: Generated<number>;
+  submission_id: string;
+  version_id: string | null;
+  code: string;
+  severity: string;
+  message_fr: string;
+  message_en: string;
+  fix_fr: string | null;
+  fix_en: string | null;
+  data: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  submission_id: string;
+  at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  channel: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  detail: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  run_after: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface FilesTable {
+  sha256: string;
+  byte_size: number;
+  media_type: string;
+  created_at: string;
+}

@@ -1,0 +1,18 @@
+import type { MakeDatabase } from './databases.js';
+import { atomicitySuite } from './suite-atomicity.js';
+import { lockingSuite } from './suite-locking.js';
+import { migrationSuite } from './suite-migrations.js';
+import { outboxSuite } from './suite-outbox.js';
+import { submissionSuite } from './suite-submissions.js';
+
+/**
+ * The ONE repository suite, run as written on every dialect with the real migrations
+ * (no mocks, no schema that production does not use). `makeDb` gives a fresh, empty database.
+ */
+export function repositorySuite(makeDb: MakeDatabase): void {
+  migrationSuite(makeDb);
+  submissionSuite(makeDb);
+  atomicitySuite(makeDb);
+  lockingSuite(makeDb);
+  outboxSuite(makeDb);
+}
