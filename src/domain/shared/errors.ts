@@ -131,14 +131,16 @@ export const ERRORS = {
     en: 'This old-format Word document (.doc) could not be read ({detail}).',
     fixFr:
       'Ouvrez-le dans Word ou LibreOffice, choisissez « Enregistrer sous » > « Document Word (.docx) » et envoyez ce fichier .docx.',
-    fixEn: 'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
+    fixEn:
+      'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
   },
   DOC_TOO_OLD: {
     fr: 'Ce document a été enregistré dans un format Word trop ancien (Word 6 ou Word 95) pour être lu.',
     en: 'This document was saved in a Word format too old to read (Word 6 or Word 95).',
     fixFr:
       'Ouvrez-le dans Word ou LibreOffice, choisissez « Enregistrer sous » > « Document Word (.docx) » et envoyez ce fichier .docx.',
-    fixEn: 'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
+    fixEn:
+      'Open it in Word or LibreOffice, choose “Save as” > “Word Document (.docx)”, and send that .docx file.',
   },
   CALL_INVALID: {
     fr: 'Le fichier d’appel n’est pas valide : {detail}',
@@ -208,6 +210,44 @@ export const ERRORS = {
       'Restaurez ce fichier depuis une sauvegarde, ou demandez à l’auteur de le renvoyer ; vérifiez aussi le disque.',
     fixEn: 'Restore this file from a backup, or ask the author to send it again; check the disk as well.',
   },
+  CALL_FILE_NOT_FOUND: {
+    fr: 'Le fichier d’appel {path} est introuvable.',
+    en: 'The call file {path} cannot be found.',
+    fixFr: 'Vérifiez le chemin du fichier, ou créez-en un avec « appel call new ».',
+    fixEn: 'Check the file’s path, or create one with “appel call new”.',
+  },
+  CALL_FILE_SYNTAX: {
+    fr: 'Le fichier d’appel {path} est mal écrit (ligne {line}) : {detail}',
+    en: 'The call file {path} is badly written (line {line}): {detail}',
+    fixFr:
+      'Corrigez la ligne indiquée : en YAML, vérifiez l’indentation et les deux-points ; en JSON, les virgules et les guillemets.',
+    fixEn:
+      'Correct the line shown: in YAML, check the indentation and colons; in JSON, the commas and quotes.',
+  },
+  FILE_EXISTS: {
+    fr: 'Le fichier {path} existe déjà : il n’a pas été remplacé.',
+    en: 'The file {path} already exists: it was not replaced.',
+    fixFr: 'Choisissez un autre nom, ou ajoutez --force pour le remplacer.',
+    fixEn: 'Choose another name, or add --force to replace it.',
+  },
+  ILLEGAL_TRANSITION: {
+    fr: 'Action impossible : « {action} » ne s’applique pas à une proposition à l’état « {from} ».',
+    en: 'Action not possible: “{action}” does not apply to a submission that is “{from}”.',
+    fixFr: 'Actions possibles à cet état : {allowed}.',
+    fixEn: 'Actions possible at this stage: {allowed}.',
+  },
+  ACTION_NOT_ALLOWED: {
+    fr: 'Action réservée : « {action} » ne peut pas être faite par {actor}.',
+    en: 'Restricted action: “{action}” cannot be done by {actor}.',
+    fixFr: 'Cette action revient à : {allowed}.',
+    fixEn: 'This action is for: {allowed}.',
+  },
+  FIELDS_MISSING: {
+    fr: 'La proposition ne peut pas passer à l’état « {to} » : il manque {missing}.',
+    en: 'The submission cannot become “{to}”: missing {missing}.',
+    fixFr: 'Complétez d’abord ces informations, puis recommencez.',
+    fixEn: 'Complete this information first, then try again.',
+  },
   USAGE: {
     fr: 'Commande incorrecte : {detail}',
     en: 'Wrong command: {detail}',
@@ -240,7 +280,10 @@ export class AppError extends Error {
   }
 
   get text(): Message {
-    return { fr: fill(ERRORS[this.code].fr, this.params, 'fr'), en: fill(ERRORS[this.code].en, this.params, 'en') };
+    return {
+      fr: fill(ERRORS[this.code].fr, this.params, 'fr'),
+      en: fill(ERRORS[this.code].en, this.params, 'en'),
+    };
   }
 
   get fix(): Message {

@@ -1,0 +1,19 @@
+import type { Message } from '../shared/message.js';
+import type { Status } from './status.js';
+
+/** The words people read for each status, in letters, pages and error messages. */
+export const STATUS_LABELS: Record<Status, Message> = {
+  received: { fr: 'reçue', en: 'received' },
+  incomplete: { fr: 'incomplète (en attente de l’auteur)', en: 'incomplete (waiting for the author)' },
+  complete: { fr: 'complète', en: 'complete' },
+  in_review: { fr: 'en évaluation', en: 'in review' },
+  revisions_requested: { fr: 'modifications demandées', en: 'revisions requested' },
+  accepted: { fr: 'acceptée', en: 'accepted' },
+  declined: { fr: 'refusée', en: 'declined' },
+  contract_sent: { fr: 'contrat d’édition envoyé', en: 'publishing contract sent' },
+  contract_signed: { fr: 'contrat d’édition signé', en: 'publishing contract signed' },
+  in_issue: { fr: 'au sommaire du numéro', en: 'in the issue' },
+  published: { fr: 'publiée', en: 'published' },
+  withdrawn: { fr: 'retirée par l’auteur', en: 'withdrawn by the author' },
+  late: { fr: 'arrivée après la date limite', en: 'received after the deadline' },
+};
