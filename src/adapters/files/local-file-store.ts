@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type FileHandle, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { AppError } from '../../domain/shared/errors.js';
+import type { FileContent, FileStore, GetOptions, PutResult } from '../../ports/file-store.js';
+
+export interface LocalFileStoreOptions {
+  /** Largest file accepted or read back, in bytes. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+const SHA256 = /^[0-9a-f]{64}$/;
+const FILE_MODE = 0o400; // content-addressed files never change: read-only, private
+const DIR_MODE = 0o700;
+
+/**
+ * Content-addressed files on local disk: DATA/files/ab/cd/<sha256>.
+ *
+ * Crash safety: bytes go to a temporary file, are fsynced, and only then renamed to their final
+ * name, after which the folder is fsynced so the new name itself survives a power cut. A file
+ * under its final name is therefore always complete. A buffer (hash known in advance) is written
+ * next to its final name; a stream (hash known only at its end) is written in DATA/files/tmp —
+ * the same file system, so the rename is atomic all the same.
+ */
+export class LocalFileStore implements FileStore {
+  readonly maxBytes: number;
+
+  constructor(
+    readonly root: string,
+    options: LocalFileStoreOptions = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  /** Where a hash lives (the hash must be valid: see checkedSha). */
+  pathOf(sha256: string): string {
+    const sha = checkedSha(sha256);
+    return join(this.root, sha.slice(0, 2), sha.slice(2, 4), sha);
+  }
+
+  get incomingDir(): string {
+    return join(this.root, 'tmp');
+  }
+
+  async put(content: FileContent): Promise<PutResult> {
+    return content instanceof Uint8Array ? this.putBytes(content) : this.putStream(content);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    if (!SHA256.test(sha256)) return false;
+    return (await sizeOf(this.pathOf(sha256))) !== null;
+  }
+
+  async get(sha256: string, options: GetOptions = {}): Promise<Readable> {
+    const handle = await this.openStored(sha256);
+    const source = handle.createReadStream();
+    if (!options.verify) return source;
+    const verifier = hashChecker(sha256);
+    source.on('error', (e) => verifier.destroy(e));
+    return source.pipe(verifier);
+  }
+
+  async read(sha256: string): Promise<Buffer> {
+    const path = this.pathOf(sha256);
+    const size = await sizeOf(path);
+    if (size === null) throw new AppError('STORED_FILE_MISSING', { sha256 });
+    if (size > this.maxBytes) throw new AppError('FILE_TOO_LARGE', { size, max: this.maxBytes });
+    const bytes = await readFile(path);
+    if (sha256Of(bytes) !== sha256) throw new AppError('STORED_FILE_CORRUPTED', { sha256 });
+    return bytes;
+  }
+
+  private async putBytes(bytes: Uint8Array): Promise<PutResult> {
+    if (bytes.byteLength > this.maxBytes) {
+      throw new AppError('FILE_TOO_LARGE', { size: bytes.byteLength, max: this.maxBytes });
+    }
+    const sha256 = sha256Of(bytes);
+    const final = this.pathOf(sha256);
+    if ((await sizeOf(final)) === bytes.byteLength)
+      return { sha256, byteSize: bytes.byteLength, created: false };
+    await this.makeDirs(dirname(final));
+    const temp = await writeTemporary(dirname(final), [bytes], this.maxBytes);
+    await settle(temp.path, final);
+    return { sha256, byteSize: bytes.byteLength, created: true };
+  }
+
+  private async putStream(chunks: AsyncIterable<Uint8Array>): Promise<PutResult> {
+    await this.makeDirs(this.incomingDir);
+    const temp = await writeTemporary(this.incomingDir, chunks, this.maxBytes);
+    const final = this.pathOf(temp.sha256);
+    const result = { sha256: temp.sha256, byteSize: temp.byteSize };
+    if ((await sizeOf(final)) === temp.byteSize) {
+      await unlink(temp.path);
+      return { ...result, created: false };
+    }
+    await this.makeDirs(dirname(final));
+    await settle(temp.path, final);
+    return { ...result, created: true };
+  }
+
+  private async openStored(sha256: string): Promise<FileHandle> {
+    try {
+      return await open(this.pathOf(sha256), 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppError('STORED_FILE_MISSING', { sha256 });
+      throw e;
+    }
+  }
+
+  /** Creates the folders; a folder just created is a new name in its parent, fsynced too. */
+  private async makeDirs(dir: string): Promise<void> {
+    const first = await mkdir(dir, { recursive: true, mode: DIR_MODE });
+    if (first === undefined) return;
+    for (let d = dir; d.length >= first.length; d = dirname(d)) await syncDir(dirname(d));
+  }
+}
+
+interface Temporary {
+  path: string;
+  sha256: string;
+  byteSize: number;
+}
+
+/** Writes the chunks to a new temporary file in `dir`, hashing and counting; fsynced before it returns. */
+async function writeTemporary(
+  dir: string,
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  max: number,
+): Promise<Temporary> {
+  const path = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
+  const file = await open(path, 'wx', FILE_MODE);
+  const hash = createHash('sha256');
+  let byteSize = 0;
+  try {
+    for await (const piece of chunks) {
+      // A stream with an encoding set yields strings: store their bytes all the same.
+      const chunk: Uint8Array = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      byteSize += chunk.byteLength;
+      if (byteSize > max) throw new AppError('FILE_TOO_LARGE', { size: byteSize, max });
+      hash.update(chunk);
+      await file.write(chunk);
+    }
+    await file.sync();
+    await file.close();
+  } catch (e) {
+    await file.close().catch(() => {});
+    await unlink(path).catch(() => {});
+    throw e;
+  }
+  return { path, sha256: hash.digest('hex'), byteSize };
+}
+
+/** The temporary file becomes the final one in one atomic step, then the folder is made durable. */
+async function settle(temp: string, final: string): Promise<void> {
+  await rename(temp, final); // same content under the same name: replacing it changes nothing
+  await syncDir(dirname(final));
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (e) {
+    // Windows cannot fsync a folder; elsewhere a failure means durability is not assured.
+    if (process.platform !== 'win32') throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? s.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Hashes would-be paths before use: a hash is 64 lower-case hex digits, nothing else reaches the disk. */
+function checkedSha(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new AppError('STORED_FILE_MISSING', { sha256: 'invalid reference' });
+  return sha256;
+}
+
+/** Passes bytes through, and fails at the end if they do not hash to `expected`. */
+function hashChecker(expected: string): Transform {
+  const hash = createHash('sha256');
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = hash.digest('hex');
+      callback(actual === expected ? null : new AppError('STORED_FILE_CORRUPTED', { sha256: expected }));
+    },
+  });
+}
