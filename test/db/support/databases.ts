@@ -2,13 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import {
-  type DbHandle,
-  type Dialect,
-  describeTarget,
-  openDatabase,
-} from '../../../src/adapters/db/connect.js';
-import { openPostgres } from '../../../src/adapters/db/postgres.js';
+import { type DbHandle, type Dialect, openDatabase } from '../../../src/adapters/db/connect.js';
+import { describePostgresUrl, openPostgres } from '../../../src/adapters/db/postgres.js';
 
 /** A fresh, empty database for one group of tests, dropped afterwards. */
 export interface TestDatabase {
@@ -90,7 +85,7 @@ export async function probePostgres(url: string): Promise<{ ok: true } | { ok: f
   } catch {
     return {
       ok: false,
-      reason: `PostgreSQL does not answer at ${describeTarget({ kind: 'postgres', url })}`,
+      reason: `PostgreSQL does not answer at ${describePostgresUrl(url)}`,
     };
   }
 }
