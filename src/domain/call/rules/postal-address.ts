@@ -29,7 +29,7 @@ export function checkPostalAddress(
   if (!parsed.hasStreet) findings.push(streetMissing());
   if (!parsed.postcode) return [...findings, postcodeNotFound()];
   const { postcode } = parsed;
-  if (!directory) return [...findings, notVerified(postcode)];
+  if (!directory) return [...findings, notVerified()];
   const communes = directory.communesFor(postcode);
   if (communes.length === 0) return [...findings, parsed.cedex ? cedex(postcode) : unknownPostcode(postcode)];
   if (!parsed.commune) return [...findings, communeMissing(postcode, communes)];
@@ -45,8 +45,6 @@ export function checkPostalAddress(
         'Adresse postale : code postal et commune concordent.',
         'Postal address: postcode and commune agree.',
       ),
-      undefined,
-      { postcode },
     ),
   );
   return findings;
@@ -97,7 +95,7 @@ function postcodeNotFound(): Finding {
   );
 }
 
-function notVerified(postcode: string): Finding {
+function notVerified(): Finding {
   return finding(
     'contact.postcode_not_verified',
     'info',
@@ -105,8 +103,6 @@ function notVerified(postcode: string): Finding {
       'Code postal lu, mais non vérifié : la liste officielle des codes postaux n’est pas disponible.',
       'Postcode read but not verified: the official list of postcodes is not available.',
     ),
-    undefined,
-    { postcode },
   );
 }
 
@@ -118,8 +114,6 @@ function cedex(postcode: string): Finding {
       `Le code ${postcode} est un code CEDEX : il ne figure pas dans la liste publique et n’a pas été vérifié.`,
       `Code ${postcode} is a CEDEX code: it is not in the public list and was not verified.`,
     ),
-    undefined,
-    { postcode },
   );
 }
 
@@ -135,7 +129,6 @@ function unknownPostcode(postcode: string): Finding {
       'Vérifiez les chiffres du code postal. S’il est juste (code récent ou particulier), vous pouvez ignorer ce message.',
       'Check the digits of the postcode. If it is right (a new or special code), you may ignore this message.',
     ),
-    { postcode },
   );
 }
 
@@ -157,7 +150,6 @@ function communeMissing(postcode: string, communes: readonly string[]): Finding 
       `Ajoutez la commune après le code postal (pour ce code : ${communeList(communes, 'fr')}).`,
       `Add the town after the postcode (for this code: ${communeList(communes, 'en')}).`,
     ),
-    { postcode },
   );
 }
 
@@ -173,6 +165,5 @@ function communeMismatch(postcode: string, written: string, communes: readonly s
       'Vérifiez le code postal et le nom de la commune. Si votre adresse est juste (lieu-dit, ancienne commune), vous pouvez ignorer ce message.',
       'Check the postcode and the name of the town. If your address is right (a hamlet, a former commune), you may ignore this message.',
     ),
-    { postcode },
   );
 }
