@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { Finding } from '../shared/finding.js';
+import type { FieldName } from '../submission/requirements.js';
+
+/**
+ * What a letter needs, as plain values. The models are zod schemas because a letter may be queued
+ * in the outbox as JSON and rendered later by a worker: the same schema types the code that builds
+ * a letter and checks the JSON that comes back out of the queue.
+ *
+ * Values written by authors (names, file names, titles) are shown as given, cleaned of control
+ * characters by the renderers; everything else comes from the call and the domain's checks.
+ */
+
+const messageSchema = z.object({ fr: z.string(), en: z.string() });
+
+export const letterFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: messageSchema,
+  fix: messageSchema.optional(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+
+/** An instant as ISO 8601 (what the store and JSON give back). */
+const instantSchema = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 instant');
+
+/** The part of the call a letter quotes. Build it with `callFacts(call)`. */
+export const callFactsSchema = z.object({
+  journal: z.string().min(1),
+  issue: z.union([z.number(), z.string()]),
+  theme: z.string().min(1),
+  /** The deadline in force (extensions applied): a local calendar day, inclusive. */
+  deadline: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), timeZone: z.string().min(1) }),
+  minSignes: z.number().int().nonnegative(),
+  maxSignes: z.number().int().positive(),
+  /** The formats the call accepts, without dots: ["docx", "odt", "doc"]. */
+  formats: z.array(z.string().min(1)).min(1),
+  /** The contact details the call asks authors for. */
+  contactDetails: z
+    .object({ phone: z.boolean(), postalAddress: z.boolean() })
+    .default({ phone: true, postalAddress: true }),
+  /** Where manuscripts are sent by e-mail, when the call has such an address. */
+  submissionAddress: z.string().optional(),
+});
+
+export const receivedFileSchema = z.object({ name: z.string(), bytes: z.number().int().nonnegative() });
+
+export const manuscriptReportSchema = z.object({
+  fileName: z.string(),
+  verdict: z.enum(['pass', 'fail', 'unreadable']),
+  /** Signes counted (spaces included); null when the file could not be read. */
+  signes: z.number().int().nonnegative().nullable(),
+  /** The count is an estimate (.doc). */
+  approximate: z.boolean().default(false),
+  /** As judgeManuscript gives them (errors first). */
+  findings: z.array(letterFindingSchema).default([]),
+});
+
+export const missingFieldSchema = z.enum([
+  'manuscript',
+  'contactPerson',
+  'contactEmail',
+  'phone',
+  'postalAddress',
+  'consentOnlinePublication',
+  'consentFreeOfCharge',
+  'signedContract',
+]);
+
+const common = {
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  /** Name for the greeting (« Bonjour Marie Dupont, »); a plain « Bonjour, » when absent. */
+  greetingName: z.string().optional(),
+  /** When the message reached our mailbox (or the upload completed). */
+  receivedAt: instantSchema,
+  /** Every file received with the message, manuscript or not. */
+  files: z.array(receivedFileSchema).default([]),
+  /** The author's private link to follow the submission. */
+  followUrl: z.string().optional(),
+  /** The submission's reference, to quote in any correspondence. */
+  reference: z.string().optional(),
+};
+
+const judged = {
+  manuscripts: z.array(manuscriptReportSchema).default([]),
+  /** Findings about the submission rather than a file (deadline, contact details, authors). */
+  submissionFindings: z.array(letterFindingSchema).default([]),
+  /** What the submission still lacks (from missingFieldsFor): asked for in plain words. */
+  missing: z.array(missingFieldSchema).default([]),
+};
+
+export const receiptLetterSchema = z.object({ kind: z.literal('receipt'), ...common, ...judged });
+
+export const newVersionLetterSchema = z.object({
+  kind: z.literal('new-version'),
+  ...common,
+  ...judged,
+  /** The number of the version just received (2 for the first new version). */
+  versionNumber: z.number().int().min(2),
+  /** The submission's title as recorded, to say which proposal this version belongs to. */
+  title: z.string().optional(),
+});
+
+export const noManuscriptLetterSchema = z.object({ kind: z.literal('no-manuscript'), ...common });
+
+export const lateLetterSchema = z.object({ kind: z.literal('late'), ...common });
+
+export const letterSchema = z.discriminatedUnion('kind', [
+  receiptLetterSchema,
+  newVersionLetterSchema,
+  noManuscriptLetterSchema,
+  lateLetterSchema,
+]);
+
+/** Inputs: defaults (lang, empty lists) may be left out. */
+export type LetterInput = z.input<typeof letterSchema>;
+export type Letter = z.output<typeof letterSchema>;
+export type ReceiptLetter = z.output<typeof receiptLetterSchema>;
+export type NewVersionLetter = z.output<typeof newVersionLetterSchema>;
+export type NoManuscriptLetter = z.output<typeof noManuscriptLetterSchema>;
+export type LateLetter = z.output<typeof lateLetterSchema>;
+export type CallFacts = z.output<typeof callFactsSchema>;
+export type ReceivedFile = z.output<typeof receivedFileSchema>;
+export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;
+export type LetterFinding = z.output<typeof letterFindingSchema>;
+export type MissingField = z.output<typeof missingFieldSchema>;
+
+/** The rendered letter: text is the reference, html says the same thing. */
+export interface RenderedLetter {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+// The models must take the domain's own values as they are: a drift is a compile error here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const missingMatchesFieldNames: Same<MissingField, FieldName> = true;
+const findingsFit: Finding extends LetterFinding ? true : false = true;
+void missingMatchesFieldNames;
+void findingsFit;

@@ -1,0 +1,65 @@
+import type { Block, Inline, LetterDocument, Line } from './document.js';
+import { escapeHtml, isWebLink } from './escape.js';
+
+/**
+ * The HTML letter: the same blocks as the text, simple markup, inline styles only (mail programs
+ * drop style sheets), large readable type. Every piece of text goes through escapeHtml.
+ */
+
+const BODY_STYLE =
+  'margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5';
+const HEADING_STYLE = 'font-size:18px;margin:28px 0 8px 0';
+const LIST_TITLE_STYLE = 'margin:16px 0 4px 0';
+const LIST_STYLE = 'margin-top:0';
+const FOOTER_STYLE = 'font-size:14px;color:#555555';
+
+function inline(part: Inline): string {
+  if (typeof part === 'string') return escapeHtml(part);
+  if (!isWebLink(part.href))
+    return escapeHtml(part.text === part.href ? part.href : `${part.text} (${part.href})`);
+  return `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`;
+}
+
+function line(parts: Line): string {
+  return parts.map(inline).join('');
+}
+
+function lines(ls: Line[]): string {
+  return ls.map(line).join('<br>\n');
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p>${lines(b.lines)}</p>`;
+    case 'heading':
+      return `<h2 style="${HEADING_STYLE}">${escapeHtml(b.text)}</h2>`;
+    case 'list': {
+      const title =
+        b.title === undefined ? '' : `<p style="${LIST_TITLE_STYLE}">${escapeHtml(b.title)}</p>\n`;
+      const style = b.title === undefined ? '' : ` style="${LIST_STYLE}"`;
+      return `${title}<ul${style}>\n${b.items.map((item) => `<li>${lines(item)}</li>`).join('\n')}\n</ul>`;
+    }
+    case 'footer':
+      return `<hr>\n<p style="${FOOTER_STYLE}">${lines(b.lines)}</p>`;
+  }
+}
+
+export function renderHtml(doc: LetterDocument): string {
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${doc.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(doc.subject)}</title>`,
+    '</head>',
+    `<body style="${BODY_STYLE}">`,
+    '<div style="max-width:40em">',
+    ...doc.blocks.map(block),
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

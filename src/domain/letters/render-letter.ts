@@ -1,0 +1,32 @@
+import type { LetterDocument } from './document.js';
+import { lateSubmissionDocument } from './late-submission.js';
+import { type Letter, type LetterInput, letterSchema, type RenderedLetter } from './model.js';
+import { newVersionDocument } from './new-version.js';
+import { noManuscriptDocument } from './no-manuscript.js';
+import { receiptDocument } from './receipt.js';
+import { renderHtml } from './render-html.js';
+import { renderText } from './render-text.js';
+
+/** Every letter, from its model to {subject, text, html}. */
+
+export function letterDocument(letter: Letter): LetterDocument {
+  switch (letter.kind) {
+    case 'receipt':
+      return receiptDocument(letter);
+    case 'new-version':
+      return newVersionDocument(letter);
+    case 'no-manuscript':
+      return noManuscriptDocument(letter);
+    case 'late':
+      return lateSubmissionDocument(letter);
+  }
+}
+
+/**
+ * Renders a letter. The input is checked against the schema first (it may come back from the
+ * outbox as JSON); a malformed one throws zod's error, which names the field.
+ */
+export function renderLetter(input: LetterInput): RenderedLetter {
+  const doc = letterDocument(letterSchema.parse(input));
+  return { subject: doc.subject, text: renderText(doc), html: renderHtml(doc) };
+}
