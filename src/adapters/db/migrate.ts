@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { AppError } from '../../domain/shared/errors.js';
 import type { DbHandle } from './connect.js';
 import { driverMessage } from './db-errors.js';
@@ -15,11 +15,32 @@ export interface MigrationReport {
  * Each migration runs in a transaction (both dialects have transactional DDL).
  */
 export async function migrateToLatest(handle: DbHandle): Promise<MigrationReport> {
-  const migrator = new Migrator({ db: handle.db, provider: staticMigrationProvider(handle.dialect) });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: staticMigrationProvider(handle.dialect),
+    ...(handle.dialect === 'postgres' ? { migrationTableSchema: await currentSchema(handle) } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? '(lock)';
     throw new AppError('DATABASE_MIGRATION_FAILED', { migration: failed, detail: driverMessage(error) });
   }
   return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/**
+ * On PostgreSQL the Migrator looks for its bookkeeping tables in EVERY schema unless told which
+ * one: with several databases of appel side by side in one PostgreSQL database (one schema per
+ * journal, or per test run), it would find another schema's tables, skip creating its own, and
+ * fail. Naming the schema the connection works in keeps each schema's migrations to itself.
+ */
+async function currentSchema(handle: DbHandle): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(handle.db);
+  const schema = rows[0]?.schema;
+  if (!schema)
+    throw new AppError('DATABASE_MIGRATION_FAILED', {
+      migration: '(schema)',
+      detail: 'no current schema (search_path)',
+    });
+  return schema;
 }

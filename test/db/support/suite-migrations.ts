@@ -1,7 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { DbHandle } from '../../../src/adapters/db/connect.js';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.js';
 import type { MakeDatabase, TestDatabase } from './databases.js';
+
+/**
+ * The tables of this test's own database. Kysely's PostgreSQL introspection lists every schema,
+ * and other test groups (or runs) have theirs in the same database at the same moment.
+ */
+async function ownTables(handle: DbHandle): Promise<string[]> {
+  const tables = await handle.db.introspection.getTables();
+  if (handle.dialect === 'sqlite') return tables.map((t) => t.name).sort();
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return tables
+    .filter((t) => t.schema === rows[0]?.schema)
+    .map((t) => t.name)
+    .sort();
+}
 
 const TABLES = [
   'authors',
@@ -23,20 +39,26 @@ export function migrationSuite(makeDb: MakeDatabase): void {
     after(() => t.drop());
 
     it('start from an empty database and create every table', async () => {
-      const initial = await t.handle.db.introspection.getTables();
-      assert.deepEqual(
-        initial.map((x) => x.name),
-        [],
-      );
+      assert.deepEqual(await ownTables(t.handle), []);
       const report = await migrateToLatest(t.handle);
       assert.deepEqual(report.applied, ['0001-initial']);
-      const names = (await t.handle.db.introspection.getTables()).map((x) => x.name).sort();
+      const names = await ownTables(t.handle);
       assert.deepEqual(names, TABLES);
     });
 
     it('apply nothing the second time', async () => {
       const report = await migrateToLatest(t.handle);
       assert.deepEqual(report.applied, []);
+    });
+
+    it('migrate a second database beside this one on its own (one PostgreSQL schema per journal)', async () => {
+      const neighbour = await makeDb();
+      try {
+        assert.deepEqual((await migrateToLatest(neighbour.handle)).applied, ['0001-initial']);
+        assert.deepEqual(await ownTables(neighbour.handle), TABLES);
+      } finally {
+        await neighbour.drop();
+      }
     });
 
     it('apply nothing when two connections migrate at once', async () => {
