@@ -33,10 +33,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
   try {
     db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target);
     await sql`select 1`.execute(db);
-  } catch {
-    // The driver's message may quote the URL; the coded error names the target without password.
+  } catch (e) {
+    // The driver's message may quote the URL: only its error code (ECONNREFUSED, 28P01 for a
+    // refused password, 3D000 for an unknown database…) joins the target, named without password.
     await db?.destroy().catch(() => {});
-    throw new AppError('DATABASE_UNREACHABLE', { target: description });
+    const code = (e as { code?: unknown } | null)?.code;
+    const target = typeof code === 'string' ? `${description} — ${code}` : description;
+    throw new AppError('DATABASE_UNREACHABLE', { target });
   }
   const open = db;
   return { db: open, dialect: target.kind, description, close: () => open.destroy() };
