@@ -46,6 +46,23 @@ const QUOTE = 34;
 const APOS = 39;
 const EMIT_PENDING_TEXT_ABOVE = 1 << 20;
 
+interface Resume {
+  /** Characters of the pending markup already scanned. */
+  scanned: number;
+  /** Open-tag scan state at that point: the open quote, and where the name ended (or -1). */
+  quote: number;
+  nameEnd: number;
+  /** What ends the markup ('-->', '?>', ']]>', '>' of a closing tag), or null for an open tag. */
+  terminator: string | null;
+}
+
+const NO_RESUME: Resume = { scanned: 0, quote: 0, nameEnd: -1, terminator: null };
+
+/** The last n characters (slice(-0) would be the whole string). */
+function tail(s: string, n: number): string {
+  return n <= 0 ? '' : s.slice(Math.max(0, s.length - n));
+}
+
 interface Scope {
   depth: number;
   bindings: Map<string, string>;
@@ -66,6 +83,15 @@ export class XmlTokenizer {
   private readonly nameCache = new Map<string, string>();
   private readonly attributes = new Attributes(this);
   private sawRoot = false;
+  /**
+   * An unfinished markup (tag, comment, CDATA…) is held in pieces, with how far it was scanned,
+   * and each new chunk is scanned alone until one finishes it. Rescanning and re-copying the
+   * whole markup on every chunk made a 50 MB tag or comment cost quadratic time (minutes of CPU
+   * for one hostile part).
+   */
+  private resume: Resume = NO_RESUME;
+  private held: string[] = [];
+  private heldTail = '';
 
   constructor(
     private readonly handler: XmlHandler,
@@ -73,16 +99,61 @@ export class XmlTokenizer {
   ) {}
 
   write(chunk: string): void {
+    if (this.held.length > 0) {
+      const finished = this.finishes(chunk);
+      this.held.push(chunk);
+      if (!finished) return;
+      chunk = this.held.join('');
+      this.held = [];
+    }
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     const consumed = this.scan(false);
     this.buffer = consumed >= this.buffer.length ? '' : this.buffer.slice(consumed);
+    if (this.resume.scanned > 0) this.hold();
   }
 
   end(): void {
+    if (this.held.length > 0) this.buffer = this.held.join('');
+    this.held = [];
     this.scan(true);
     this.buffer = '';
     if (this.stack.length > 0) this.fail(`unclosed element <${this.stack[this.stack.length - 1]}>`);
     if (!this.sawRoot) this.fail('no root element');
+  }
+
+  /** Sets the unfinished markup (the whole buffer, scanned to its end) aside. */
+  private hold(): void {
+    const terminator = this.resume.terminator;
+    this.heldTail = terminator === null ? '' : tail(this.buffer, terminator.length - 1);
+    this.held = [this.buffer];
+    this.buffer = '';
+  }
+
+  /** Scans one more piece of the held markup; true when the markup ends in it. */
+  private finishes(chunk: string): boolean {
+    const r = this.resume;
+    if (r.terminator !== null) {
+      const window = this.heldTail + chunk;
+      if (window.includes(r.terminator)) return true;
+      this.heldTail = tail(window, r.terminator.length - 1);
+      this.resume = { ...r, scanned: r.scanned + chunk.length };
+      return false;
+    }
+    let { quote, nameEnd } = r;
+    for (let j = 0; j < chunk.length; j++) {
+      const c = chunk.charCodeAt(j);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === GT || c === LT) {
+        return true; // the end of the tag, or an error openTag reports
+      } else if (c === QUOTE || c === APOS) {
+        quote = c;
+      } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
+        nameEnd = r.scanned + j;
+      }
+    }
+    this.resume = { scanned: r.scanned + chunk.length, quote, nameEnd, terminator: null };
+    return false;
   }
 
   private fail(detail: string): never {
@@ -134,12 +205,15 @@ export class XmlTokenizer {
 
   /** Handles the markup at buf[pos] === '<'; returns the index after it, or -1 if incomplete. */
   private markup(buf: string, pos: number, final: boolean): number {
+    // A resumed scan is always of the markup left at the start of the buffer.
+    const resumed = pos === 0 ? this.resume : NO_RESUME;
+    this.resume = NO_RESUME;
     const c1 = buf.charCodeAt(pos + 1);
     if (Number.isNaN(c1)) return this.incomplete(final);
-    if (c1 === SLASH) return this.closeTag(buf, pos, final);
-    if (c1 === 63 /* ? */) return this.skipPast(buf, pos, '?>', final);
-    if (c1 === 33 /* ! */) return this.declaration(buf, pos, final);
-    return this.openTag(buf, pos, final);
+    if (c1 === SLASH) return this.closeTag(buf, pos, final, resumed);
+    if (c1 === 63 /* ? */) return this.skipPast(buf, pos, pos, '?>', final, resumed);
+    if (c1 === 33 /* ! */) return this.declaration(buf, pos, final, resumed);
+    return this.openTag(buf, pos, final, resumed);
   }
 
   private incomplete(final: boolean): number {
@@ -147,15 +221,29 @@ export class XmlTokenizer {
     return -1;
   }
 
-  private skipPast(buf: string, pos: number, terminator: string, final: boolean): number {
-    const end = buf.indexOf(terminator, pos);
+  /** Searches `terminator` from `from`, or from where the previous chunk's search stopped. */
+  private find(buf: string, pos: number, from: number, terminator: string, resumed: Resume): number {
+    const at = buf.indexOf(terminator, Math.max(from, pos + resumed.scanned - terminator.length + 1));
+    if (at < 0) this.resume = { scanned: buf.length - pos, quote: 0, nameEnd: -1, terminator };
+    return at;
+  }
+
+  private skipPast(
+    buf: string,
+    pos: number,
+    from: number,
+    terminator: string,
+    final: boolean,
+    resumed: Resume,
+  ) {
+    const end = this.find(buf, pos, from, terminator, resumed);
     return end < 0 ? this.incomplete(final) : end + terminator.length;
   }
 
-  private declaration(buf: string, pos: number, final: boolean): number {
-    if (buf.startsWith('<!--', pos)) return this.skipPast(buf, pos + 4, '-->', final);
+  private declaration(buf: string, pos: number, final: boolean, resumed: Resume): number {
+    if (buf.startsWith('<!--', pos)) return this.skipPast(buf, pos, pos + 4, '-->', final, resumed);
     if (buf.startsWith('<![CDATA[', pos)) {
-      const end = buf.indexOf(']]>', pos + 9);
+      const end = this.find(buf, pos, pos + 9, ']]>', resumed);
       if (end < 0) return this.incomplete(final);
       if (this.stack.length === 0) this.fail('CDATA outside the root element');
       this.handler.text(buf.slice(pos + 9, end));
@@ -168,8 +256,8 @@ export class XmlTokenizer {
     return this.fail('unexpected <! declaration');
   }
 
-  private closeTag(buf: string, pos: number, final: boolean): number {
-    const gt = buf.indexOf('>', pos + 2);
+  private closeTag(buf: string, pos: number, final: boolean, resumed: Resume): number {
+    const gt = this.find(buf, pos, pos + 2, '>', resumed);
     if (gt < 0) return this.incomplete(final);
     const raw = buf.slice(pos + 2, gt).trimEnd();
     const open = this.stack.pop();
@@ -179,11 +267,11 @@ export class XmlTokenizer {
     return gt + 1;
   }
 
-  private openTag(buf: string, pos: number, final: boolean): number {
+  private openTag(buf: string, pos: number, final: boolean, resumed: Resume): number {
     const len = buf.length;
-    let i = pos + 1;
-    let quote = 0;
-    let nameEnd = -1;
+    let i = pos + Math.max(1, resumed.scanned);
+    let quote = resumed.quote;
+    let nameEnd = resumed.nameEnd < 0 ? -1 : pos + resumed.nameEnd;
     for (; i < len; i++) {
       const c = buf.charCodeAt(i);
       if (quote !== 0) {
@@ -198,7 +286,10 @@ export class XmlTokenizer {
         this.fail('"<" inside a tag');
       }
     }
-    if (i >= len) return this.incomplete(final);
+    if (i >= len) {
+      this.resume = { scanned: i - pos, quote, nameEnd: nameEnd < 0 ? -1 : nameEnd - pos, terminator: null };
+      return this.incomplete(final);
+    }
     const selfClosing = buf.charCodeAt(i - 1) === SLASH;
     const tagEnd = selfClosing ? i - 1 : i;
     if (nameEnd < 0 || nameEnd > tagEnd) nameEnd = tagEnd;
