@@ -254,6 +254,28 @@ export const ERRORS = {
     fixFr: 'Lancez « appel --help » pour voir les commandes et leurs options.',
     fixEn: 'Run “appel --help” to see the commands and their options.',
   },
+  MAIL_ADDRESS_INVALID: {
+    fr: 'Une adresse électronique du message n’est pas valide ({field}) : le message n’a pas été envoyé.',
+    en: 'An e-mail address of the message is not valid ({field}): the message was not sent.',
+    fixFr:
+      'Pour l’expéditeur, corrigez l’adresse de la revue dans la configuration ; pour un auteur, corrigez son adresse dans son dossier.',
+    fixEn:
+      'For the sender, correct the journal’s address in the configuration; for an author, correct the address in their file.',
+  },
+  MAIL_SEND_FAILED: {
+    fr: 'L’envoi du message a échoué ({detail}) : il reste dans la file d’envoi et sera réessayé.',
+    en: 'Sending the message failed ({detail}): it stays in the sending queue and will be tried again.',
+    fixFr:
+      'Rien n’est perdu. Si l’échec se répète, vérifiez le serveur SMTP de la configuration (adresse, port, identifiant, mot de passe).',
+    fixEn:
+      'Nothing is lost. If it keeps failing, check the SMTP server in the configuration (address, port, user name, password).',
+  },
+  OUTBOX_JOB_INVALID: {
+    fr: 'La tâche d’envoi n° {id} ({kind}) est illisible : {detail}',
+    en: 'Sending job no. {id} ({kind}) cannot be read: {detail}',
+    fixFr: 'La tâche est conservée. Signalez-la aux développeurs ; elle pourra être relancée une fois corrigée.',
+    fixEn: 'The job is kept. Report it to the developers; it can be run again once corrected.',
+  },
 } as const satisfies Record<string, { fr: string; en: string; fixFr: string; fixEn: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
