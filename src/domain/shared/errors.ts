@@ -273,7 +273,8 @@ export const ERRORS = {
   OUTBOX_JOB_INVALID: {
     fr: 'La tâche d’envoi n° {id} ({kind}) est illisible : {detail}',
     en: 'Sending job no. {id} ({kind}) cannot be read: {detail}',
-    fixFr: 'La tâche est conservée. Signalez-la aux développeurs ; elle pourra être relancée une fois corrigée.',
+    fixFr:
+      'La tâche est conservée. Signalez-la aux développeurs ; elle pourra être relancée une fois corrigée.',
     fixEn: 'The job is kept. Report it to the developers; it can be run again once corrected.',
   },
 } as const satisfies Record<string, { fr: string; en: string; fixFr: string; fixEn: string }>;
