@@ -1,9 +1,8 @@
 import type { LetterDocument } from './document.js';
 import { paragraph } from './document.js';
 import type { LateLetter } from './model.js';
-import { callLine } from './receipt.js';
 import { automaticNotice, followLink, greeting, receivedFiles, signature } from './sections.js';
-import { deadlineDay, fr, issueTitle, pick, receivedWhen } from './words.js';
+import { callLine, deadlineDay, fr, issueTitle, pick, receivedWhen } from './words.js';
 
 /**
  * A proposal that arrived after the deadline: recorded like any other, and the coordinators decide

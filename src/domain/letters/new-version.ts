@@ -1,12 +1,8 @@
 import type { LetterDocument } from './document.js';
 import { paragraph } from './document.js';
 import { cleanText } from './escape.js';
-import { manuscriptBlocks } from './manuscripts.js';
-import { submissionBlocks } from './missing.js';
+import { judgedLetterBlocks, subjectSuffix } from './judged.js';
 import type { NewVersionLetter } from './model.js';
-import { nextSteps } from './next-steps.js';
-import { actionNeeded, subjectSuffix, summaryLine } from './receipt.js';
-import { automaticNotice, followLink, greeting, receivedFiles, signature } from './sections.js';
 import { fr, issueTitle, pick, receivedWhen } from './words.js';
 
 /** The receipt of a new version: the same checks as the first receipt, and the reassurance that
@@ -33,8 +29,7 @@ export function newVersionDocument(letter: NewVersionLetter): LetterDocument {
         fr`Nouvelle version reçue : votre proposition pour ${issue}`,
         `New version received: your proposal for ${issue}`,
       ) + subjectSuffix(letter, lang),
-    blocks: [
-      greeting(lang, letter.greetingName),
+    blocks: judgedLetterBlocks(letter, [
       paragraph(
         pick(
           lang,
@@ -47,14 +42,6 @@ export function newVersionDocument(letter: NewVersionLetter): LetterDocument {
           'The previous version stays on file; this new version is the one the issue coordinators will read.',
         ),
       ),
-      paragraph(summaryLine(letter, lang)),
-      ...receivedFiles(letter.files, lang),
-      ...manuscriptBlocks(letter.manuscripts, call, lang),
-      ...submissionBlocks(letter.submissionFindings, letter.missing, lang),
-      ...nextSteps(call, letter.receivedAt, actionNeeded(letter), lang),
-      ...followLink(lang, letter.followUrl, letter.reference),
-      signature(call, lang),
-      automaticNotice(lang),
-    ],
+    ]),
   };
 }

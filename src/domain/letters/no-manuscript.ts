@@ -2,9 +2,17 @@ import type { Block, LetterDocument } from './document.js';
 import { heading, list, paragraph } from './document.js';
 import type { NoManuscriptLetter } from './model.js';
 import { beforeDeadline } from './next-steps.js';
-import { callLine } from './receipt.js';
 import { automaticNotice, greeting, receivedFiles, signature } from './sections.js';
-import { acceptedFormats, deadlineDay, fr, issueTitle, lengthWindow, pick, receivedWhen } from './words.js';
+import {
+  acceptedFormats,
+  callLine,
+  deadlineDay,
+  fr,
+  issueTitle,
+  lengthWindow,
+  pick,
+  receivedWhen,
+} from './words.js';
 
 /**
  * A message without a manuscript: often the file was forgotten, or the message is a question.

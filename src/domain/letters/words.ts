@@ -76,3 +76,12 @@ export function acceptedFormats(call: CallFacts, lang: Lang): string {
   const last = names.pop();
   return `${names.join(', ')} ${pick(lang, 'ou', 'or')} ${last}`;
 }
+
+/** Sociographe n° 81, « Impacts du numérique en travail social » */
+export function callLine(call: CallFacts, lang: Lang): string {
+  return pick(
+    lang,
+    fr`${issueTitle(call, lang)}, « ${call.theme} »`,
+    `${issueTitle(call, lang)}, “${call.theme}”`,
+  );
+}
