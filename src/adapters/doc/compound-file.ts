@@ -82,13 +82,23 @@ export class CompoundFile {
     return data.subarray(0, entry.size);
   }
 
+  /** How many streams and storages a storage directly under the root holds (0 if none). */
+  childCount(storage: string): number {
+    const entry = this.rootEntries().find((e) => e.type === 1 && e.name === storage);
+    return entry ? this.children(entry).length : 0;
+  }
+
   private rootEntries(): DirectoryEntry[] {
     const root = this.entries[0];
     if (root?.type !== 5) fail('no root entry');
-    // The root's children form a red-black tree linked by left/right: walk it, each node once.
+    return this.children(root);
+  }
+
+  /** A storage's children form a red-black tree linked by left/right: walk it, each node once. */
+  private children(parent: DirectoryEntry): DirectoryEntry[] {
     const out: DirectoryEntry[] = [];
     const seen = new Set<number>();
-    const todo = [root.child];
+    const todo = [parent.child];
     while (todo.length > 0) {
       const id = todo.pop() as number;
       if (id >= this.entries.length || seen.has(id)) continue;
