@@ -255,6 +255,76 @@ export const ERRORS = {
     fixEn: 'Run “appel --help” to see the commands and their options.',
   },
   MAIL_ADDRESS_INVALID: {
+  MAIL_TOO_LARGE: {
+    fr: 'Le message est trop volumineux pour être lu ({size} octets, maximum {max}) : il a été conservé tel quel.',
+    en: 'The message is too large to read ({size} bytes, at most {max}): it was kept as it is.',
+    fixFr:
+      'Renvoyez votre manuscrit dans un nouveau message, avec le seul fichier Word en pièce jointe (sans images ni PDF).',
+    fixEn:
+      'Send your manuscript again in a new message, with only the Word file attached (no pictures or PDF).',
+  },
+  MAIL_TOO_MANY_PARTS: {
+    fr: 'Le message contient trop de parties ({count}, maximum {max}) : seules les {max} premières ont été lues.',
+    en: 'The message holds too many parts ({count}, at most {max}): only the first {max} were read.',
+    fixFr: 'Renvoyez votre manuscrit dans un nouveau message, avec le seul fichier Word en pièce jointe.',
+    fixEn: 'Send your manuscript again in a new message, with only the Word file attached.',
+  },
+  MAIL_HEADER_TOO_LARGE: {
+    fr: 'Les en-têtes du message sont trop volumineux (maximum {max} octets) : seuls l’expéditeur, le sujet et les dates ont été lus.',
+    en: 'The message’s headers are too large (at most {max} bytes): only the sender, subject and dates were read.',
+    fixFr: 'Renvoyez votre manuscrit dans un nouveau message, écrit depuis votre messagerie habituelle.',
+    fixEn: 'Send your manuscript again in a new message, written from your usual mail program.',
+  },
+  MAIL_TOO_DEEP: {
+    fr: 'Le message est imbriqué trop profondément (plus de {max} niveaux) : son contenu n’a pas été lu.',
+    en: 'The message is nested too deeply (over {max} levels): its content was not read.',
+    fixFr:
+      'Renvoyez votre manuscrit dans un nouveau message (pas en transfert d’un autre message), avec le fichier Word en pièce jointe.',
+    fixEn:
+      'Send your manuscript again in a new message (not forwarded inside another one), with the Word file attached.',
+  },
+  MAIL_UNREADABLE: {
+    fr: 'Le message n’a pas pu être lu : il a été conservé tel quel.',
+    en: 'The message could not be read: it was kept as it is.',
+    fixFr: 'Renvoyez votre manuscrit dans un nouveau message, avec le fichier Word en pièce jointe.',
+    fixEn: 'Send your manuscript again in a new message, with the Word file attached.',
+  },
+  MAILBOX_UNREADABLE: {
+    fr: 'La boîte aux lettres {path} n’a pas pu être lue ({detail}).',
+    en: 'The mailbox {path} could not be read ({detail}).',
+    fixFr:
+      'Vérifiez le chemin et les droits de lecture : un fichier .eml, un fichier mbox ou un dossier Maildir (avec cur/ et new/).',
+    fixEn:
+      'Check the path and the read permissions: an .eml file, an mbox file or a Maildir folder (with cur/ and new/).',
+  },
+  MBOX_TOO_MANY_MESSAGES: {
+    fr: 'Le fichier {path} contient plus de {max} messages : la lecture s’est arrêtée là.',
+    en: 'The file {path} holds more than {max} messages: reading stopped there.',
+    fixFr:
+      'Découpez le fichier en plusieurs, ou relancez l’import avec une limite plus haute (--max-messages).',
+    fixEn: 'Split the file, or run the import again with a higher limit (--max-messages).',
+  },
+  IMAP_CONNECTION_FAILED: {
+    fr: 'Le serveur de messagerie {host} n’a pas pu être joint ({detail}).',
+    en: 'The mail server {host} could not be reached ({detail}).',
+    fixFr: 'Vérifiez l’adresse du serveur, le port, l’identifiant et le mot de passe dans la configuration.',
+    fixEn: 'Check the server’s address, port, user name and password in the configuration.',
+  },
+  IMAP_UIDVALIDITY_CHANGED: {
+    fr: 'Le dossier {mailbox} a été renuméroté par le serveur (UIDVALIDITY {expected} devenu {actual}) : aucun message n’a été marqué.',
+    en: 'The folder {mailbox} was renumbered by the server (UIDVALIDITY {expected} became {actual}): no message was flagged.',
+    fixFr:
+      'Relancez l’import : les messages déjà enregistrés seront reconnus par leur empreinte et ne seront pas dupliqués.',
+    fixEn:
+      'Run the import again: messages already recorded are recognised by their fingerprint and not duplicated.',
+  },
+  IMAP_KEYWORDS_UNSUPPORTED: {
+    fr: 'Le dossier {mailbox} n’accepte pas le mot-clé {keyword} : appel ne peut pas y marquer les messages importés.',
+    en: 'The folder {mailbox} does not accept the keyword {keyword}: appel cannot mark imported messages there.',
+    fixFr:
+      'Choisissez un dossier de destination pour les messages importés (option de déplacement), ou un autre serveur.',
+    fixEn: 'Choose a destination folder for imported messages (the move option), or another server.',
+  },
     fr: 'Une adresse électronique du message n’est pas valide ({field}) : le message n’a pas été envoyé.',
     en: 'An e-mail address of the message is not valid ({field}): the message was not sent.',
     fixFr:
