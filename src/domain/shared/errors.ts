@@ -254,7 +254,6 @@ export const ERRORS = {
     fixFr: 'Lancez « appel --help » pour voir les commandes et leurs options.',
     fixEn: 'Run “appel --help” to see the commands and their options.',
   },
-  MAIL_ADDRESS_INVALID: {
   MAIL_TOO_LARGE: {
     fr: 'Le message est trop volumineux pour être lu ({size} octets, maximum {max}) : il a été conservé tel quel.',
     en: 'The message is too large to read ({size} bytes, at most {max}): it was kept as it is.',
@@ -325,6 +324,7 @@ export const ERRORS = {
       'Choisissez un dossier de destination pour les messages importés (option de déplacement), ou un autre serveur.',
     fixEn: 'Choose a destination folder for imported messages (the move option), or another server.',
   },
+  MAIL_ADDRESS_INVALID: {
     fr: 'Une adresse électronique du message n’est pas valide ({field}) : le message n’a pas été envoyé.',
     en: 'An e-mail address of the message is not valid ({field}): the message was not sent.',
     fixFr:
