@@ -110,7 +110,7 @@ test('macros, embedded objects and pictures are reported', async () => {
   );
   assert.equal(m.facts.macros, true);
   assert.equal(m.facts.embeddedObjects, 1);
-  assert.equal(m.facts.images, 2);
+  assert.equal(m.facts.images, 1);
   const empty = await readParts([{ name: 'Basic/Standard/script-lb.xml', data: '<x/>' }]);
   assert.equal(empty.facts.macros, false);
 });

@@ -154,7 +154,7 @@ export class ContentReader implements XmlHandler {
 
   /** In counted text, or in hidden text (where only lengths matter). */
   private openVisible(name: string, attributes: Attributes, mode: 'count' | 'hidden'): void {
-    if (SKIPPED.has(name)) this.openSkipped(name);
+    if (SKIPPED.has(name)) this.openSkipped(name, attributes);
     else if (name.startsWith('text:') && name.endsWith('-source'))
       this.push('skip'); // index templates
     else if (!this.openInline(name, attributes, mode)) this.openBlock(name, attributes, mode);
@@ -193,10 +193,13 @@ export class ContentReader implements XmlHandler {
     }
   }
 
-  private openSkipped(name: string): void {
+  private openSkipped(name: string, attributes: Attributes): void {
     if (name === 'office:annotation') this.figures.comments++;
     if (name === 'draw:object' || name === 'draw:object-ole') this.figures.embeddedObjects++;
-    if (name === 'draw:image') this.countImage();
+    // The picture LibreOffice stores beside an embedded object is its preview, not a picture.
+    if (name === 'draw:image' && !/ObjectReplacements\//.test(attributes.get('xlink:href') ?? '')) {
+      this.countImage();
+    }
     this.push(name === 'text:tracked-changes' ? 'changes' : 'skip');
   }
 
