@@ -66,15 +66,17 @@ const styles =
   '<w:style w:type="character" w:styleId="Appelnotedebasdep"><w:name w:val="footnote reference"/></w:style>';
 
 const footnotes =
-  note(1, 'Les prénoms et les lieux ont été modifiés ; les propos rapportés ont été relus par les personnes concernées.') +
-  note(2, 'Sur l’illectronisme, voir le rapport d’information du Sénat n° 711 (2019-2020).');
+  note(
+    1,
+    'Les prénoms et les lieux ont été modifiés ; les propos rapportés ont été relus par les personnes concernées.',
+  ) + note(2, 'Sur l’illectronisme, voir le rapport d’information du Sénat n° 711 (2019-2020).');
 
 const entries = docxEntries({
   body,
   styles,
   footnotes,
   settings: '<w:defaultTabStop w:val="708"/>',
-  app: '<Application>Microsoft Office Word</Application><AppVersion>16.0000</AppVersion><Words>1400</Words><CharactersWithSpaces>8000</CharactersWithSpaces>',
+  app: '<Application>Microsoft Office Word</Application><AppVersion>16.0000</AppVersion><Words>916</Words><CharactersWithSpaces>5718</CharactersWithSpaces>',
   core: '<dc:title>Le point numérique</dc:title><dc:creator>Exemple</dc:creator>',
 });
 

@@ -1,7 +1,7 @@
 import { callStatus, effectiveDeadline } from '../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../domain/call/format-date.js';
 import type { Call } from '../domain/call/schema.js';
-import { frenchTypography } from '../domain/call/typography.js';
+import { frenchTypography } from '../domain/shared/typography.js';
 import { formatNumber, type Lang } from '../domain/shared/message.js';
 
 /**

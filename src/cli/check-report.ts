@@ -41,6 +41,7 @@ export function reportToJson(report: ManuscriptReport, lang: Lang): Record<strin
           appVersion: stored?.appVersion ?? null,
         }
       : null,
+    notChecked: report.notChecked.map((f) => f.code),
     findings: findings.map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -77,6 +78,14 @@ export function reportToText(report: ManuscriptReport, lang: Lang): string {
     );
   }
   for (const f of findings) lines.push(...findingLines(f, lang));
+  if (report.notChecked.length > 0) {
+    lines.push(
+      lang === 'fr'
+        ? '  Non vérifié sans les informations du dépôt (voir --author, --phone, --address, --received-at) :'
+        : '  Not checked without the submission’s details (see --author, --phone, --address, --received-at):',
+    );
+    for (const f of report.notChecked) lines.push(`    ${f.message[lang]}`);
+  }
   return lines.join('\n');
 }
 

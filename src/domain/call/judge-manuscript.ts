@@ -2,7 +2,7 @@ import { explainStoredFigure } from '../manuscript/explain-stored.js';
 import { fileFindings } from '../manuscript/file-findings.js';
 import type { Manuscript } from '../manuscript/model.js';
 import type { AppError } from '../shared/errors.js';
-import { type Finding, finding, hasErrors } from '../shared/finding.js';
+import { bySeverity, type Finding, finding, hasErrors } from '../shared/finding.js';
 import { checkManuscript } from './check-manuscript.js';
 import type { ManuscriptRules } from './manuscript-rules.js';
 
@@ -12,8 +12,6 @@ export interface Judgement {
   verdict: Verdict;
   findings: Finding[];
 }
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** A file that could not be read gets its reason as a finding, with how to fix it. */
 export function readingFinding(error: AppError): Finding {
@@ -37,6 +35,6 @@ export function judgeManuscript(
     ...fileFindings(manuscript),
     ...explainStoredFigure(manuscript),
   ];
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort(bySeverity);
   return { verdict: hasErrors(findings) ? 'fail' : 'pass', findings };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../shared/errors.js';
 import type { Message } from '../shared/message.js';
 import { CALL_FIELDS, childKeys } from './call-fields.js';
 import { type Call, callSchema } from './schema.js';
-import { msg, quoteFr } from './typography.js';
+import { msg, quoteFr } from '../shared/typography.js';
 
 /**
  * Validates call data (already parsed from YAML or JSON by the adapter) and turns zod's issues

@@ -1,4 +1,4 @@
-import { frenchTypography } from '../call/typography.js';
+import { frenchTypography } from '../shared/typography.js';
 import type { Severity } from '../shared/finding.js';
 import type { Lang, Message } from '../shared/message.js';
 import { type Block, type Line, list } from './document.js';

@@ -1,5 +1,5 @@
 import { formatInstant, formatLocalDay } from '../call/format-date.js';
-import { frenchTypography } from '../call/typography.js';
+import { frenchTypography } from '../shared/typography.js';
 import { formatNumber, type Lang } from '../shared/message.js';
 import type { CallFacts } from './model.js';
 

@@ -23,13 +23,22 @@ function countScope(m: Manuscript): Finding[] {
   const sub = signes.notes + signes.textboxes;
   if (sub === 0) return [];
   if (subdocsIncluded) {
+    const parts = { fr: [] as string[], en: [] as string[] };
+    if (signes.notes > 0) {
+      parts.fr.push(`les notes (${n(signes.notes, 'fr')} signes)`);
+      parts.en.push(`notes (${n(signes.notes, 'en')} characters)`);
+    }
+    if (signes.textboxes > 0) {
+      parts.fr.push(`les zones de texte (${n(signes.textboxes, 'fr')} signes)`);
+      parts.en.push(`text boxes (${n(signes.textboxes, 'en')} characters)`);
+    }
     return [
       finding(
         'NOTES_COUNTED',
         'info',
         {
-          fr: `Le décompte inclut les notes (${n(signes.notes, 'fr')} signes) et les zones de texte (${n(signes.textboxes, 'fr')} signes), comme la boîte « Statistiques » de Word quand la case « Inclure les zones de texte, notes de bas de page et notes de fin » est cochée.`,
-          en: `The count includes notes (${n(signes.notes, 'en')} characters) and text boxes (${n(signes.textboxes, 'en')} characters), as Word’s “Word Count” box does when “Include textboxes, footnotes and endnotes” is ticked.`,
+          fr: `Le décompte inclut ${parts.fr.join(' et ')}, comme la boîte « Statistiques » de Word quand la case « Inclure les zones de texte, notes de bas de page et notes de fin » est cochée.`,
+          en: `The count includes ${parts.en.join(' and ')}, as Word’s “Word Count” box does when “Include textboxes, footnotes and endnotes” is ticked.`,
         },
         undefined,
         { notes: signes.notes, textboxes: signes.textboxes },

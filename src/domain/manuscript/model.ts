@@ -56,7 +56,7 @@ export interface LeftOut {
   deletedChars: number;
   /** Text formatted as hidden. */
   hiddenChars: number;
-  /** Paragraph marks (and table-cell marks) of the counted stories. */
+  /** Paragraph marks (and table-cell marks) of the main story. */
   paragraphMarks: number;
   /** Headers and footers exist in the file (their text is never counted). */
   headersFooters: boolean;

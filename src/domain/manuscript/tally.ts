@@ -75,7 +75,8 @@ export class Tally {
     const open = this.stack.pop();
     if (!open) return;
     const { paragraph } = open;
-    this.excluded.paragraphMarks++;
+    // Only the main story's marks: they are what Word's stored figure counts on top of ours.
+    if (paragraph.story === 'body') this.excluded.paragraphMarks++;
     if (this.keepText) paragraph.text = open.parts.join('');
     if (open.parts.length > 0) this.figures[paragraph.story].paragraphs++;
     this.paragraphs.push(paragraph);

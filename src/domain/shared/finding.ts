@@ -1,4 +1,5 @@
 import type { Message } from './message.js';
+import { frenchTypography } from './typography.js';
 
 /**
  * A finding is what a check says about a manuscript or a submission. Checks collect findings
@@ -27,12 +28,25 @@ export function finding(
   fix?: Message,
   data?: Finding['data'],
 ): Finding {
-  const f: Finding = { code, severity, message };
-  if (fix) f.fix = fix;
+  // French typography (no-break spaces before : ; ! ? and inside « ») is applied here once,
+  // so that every finding gets it whoever wrote the sentence.
+  const f: Finding = { code, severity, message: typeset(message) };
+  if (fix) f.fix = typeset(fix);
   if (data) f.data = data;
   return f;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information: what a person must fix comes first. */
+export function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}
+
+function typeset(message: Message): Message {
+  return { fr: frenchTypography(message.fr), en: message.en };
 }

@@ -58,7 +58,8 @@ export function submissionSuite(makeDb: MakeDatabase): void {
       assert.equal(found?.authors[0]?.givenName, 'Éloïse');
       assert.equal(found?.authors[0]?.postalAddress, '12 rue des Fleurs, 97400 Saint-Denis');
       assert.equal(found?.versions[0]?.fileName, 'Manuscrit – Éloïse Dupré.docx');
-      assert.equal(found?.findings[0]?.message.fr, 'Longueur : 22 549 signes, dans la fourchette.');
+      // finding() typesets French (no-break space before the colon); the store must keep it exactly.
+      assert.equal(found?.findings[0]?.message.fr, 'Longueur\u00a0: 22 549 signes, dans la fourchette.');
       assert.deepEqual((await s.calls.findCallById(call.id))?.data, {
         journal: 'Sociographe',
         numéro: 81,

@@ -124,7 +124,7 @@ describe('lifecycle: every illegal transition is a coded error', () => {
     assert.ok(!r.ok);
     assert.equal(
       r.error.text.fr,
-      'Action impossible : « accepter » ne s’applique pas à une proposition à l’état « publiée ».',
+      'Action impossible\u00a0: «\u202faccepter\u202f» ne s’applique pas à une proposition à l’état «\u202fpubliée\u202f».',
     );
     assert.match(r.error.fix.fr, /aucune \(état final\)/);
     const twice = transition('accepted', 'accept', 'committee');

@@ -2,7 +2,7 @@ import { type Finding, finding } from '../../shared/finding.js';
 import { timeliness } from '../deadline.js';
 import { dayMessage, instantMessage } from '../format-date.js';
 import type { CallDeadline } from '../schema.js';
-import { msg } from '../typography.js';
+import { msg } from '../../shared/typography.js';
 import { notChecked } from './not-checked.js';
 
 /**

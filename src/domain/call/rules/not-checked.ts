@@ -1,6 +1,6 @@
 import { type Finding, finding } from '../../shared/finding.js';
 import type { Message } from '../../shared/message.js';
-import { msg } from '../typography.js';
+import { msg } from '../../shared/typography.js';
 
 /**
  * The single finding of a rule whose input was not given (e.g. `appel check` on a file alone):

@@ -5,7 +5,7 @@ import {
 } from 'libphonenumber-js/max';
 import { type Finding, finding } from '../../shared/finding.js';
 import type { Message } from '../../shared/message.js';
-import { msg } from '../typography.js';
+import { msg } from '../../shared/typography.js';
 import { notChecked } from './not-checked.js';
 import { phoneRegionForPostcode } from './postcodes.js';
 

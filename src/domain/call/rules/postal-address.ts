@@ -1,5 +1,5 @@
 import { type Finding, finding } from '../../shared/finding.js';
-import { msg, quoteFr } from '../typography.js';
+import { msg, quoteFr } from '../../shared/typography.js';
 import { parseAddress } from './address.js';
 import { notChecked } from './not-checked.js';
 import { communeMatches, type PostcodeDirectory } from './postcodes.js';

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { callCommand } from '../cli/call-command.js';
+import { checkCommand } from '../cli/check-command.js';
+import { dbCommand } from '../cli/db-command.js';
+import type { CliIo } from '../cli/io.js';
+
+/** Composition root of the command line. Returns the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = 0;
+  const commandIo: CliIo = {
+    ...io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
+  const program = new Command('appel')
+    .description('appel — l’appel à auteurs d’une revue / a journal’s call for authors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  program.addCommand(checkCommand(commandIo));
+  program.addCommand(callCommand(commandIo));
+  program.addCommand(dbCommand(commandIo));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return exitCode;
+}
+
+function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}
