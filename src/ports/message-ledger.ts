@@ -1,0 +1,74 @@
+import type { EventDetail, SubmissionStore } from './submission-store.js';
+
+/**
+ * The ledger of every message (or upload) appel has taken in, kept so that re-delivery never
+ * duplicates anything: a message is known by the SHA-256 of its raw bytes, and an IMAP message
+ * also by (mailbox, UIDVALIDITY, UID). It is written in the same transaction as the submission the
+ * message created, so "recorded in the ledger" means "its effects are committed".
+ */
+export type MessageOutcome =
+  | 'submission'
+  | 'version'
+  | 'duplicate-file'
+  | 'no-manuscript'
+  | 'automatic'
+  | 'unreadable';
+
+export interface MessageSourceRef {
+  kind: 'eml' | 'mbox' | 'maildir' | 'imap' | 'web';
+  /** Path or host, fit for a message (no password). */
+  location: string;
+  mailbox?: string;
+  uidValidity?: number;
+  uid?: number;
+}
+
+export interface NewMessageEntry {
+  sha256: string;
+  callId: string;
+  source: MessageSourceRef;
+  /** The Message-ID header, without angle brackets; null when absent. */
+  messageId: string | null;
+  /**
+   * SHA-256 of the sender's normalised address: enough to rate-limit automatic replies and to
+   * match a later message from the same sender, without keeping the address in this table.
+   */
+  senderKey: string | null;
+  receivedAt: Date;
+  outcome: MessageOutcome;
+  submissionId: string | null;
+  /** An automatic reply (receipt, « what is missing ») was queued for this message. */
+  replied: boolean;
+  /** Figures and codes only, never personal data. */
+  detail?: EventDetail;
+}
+
+export interface MessageEntry extends Omit<NewMessageEntry, 'receivedAt'> {
+  id: number;
+  receivedAt: string;
+  createdAt: string;
+}
+
+export interface MessageLedger {
+  /** Fails with MESSAGE_DUPLICATE when the sha256 or the IMAP identity is already recorded. */
+  record(entry: NewMessageEntry): Promise<MessageEntry>;
+  findBySha256(sha256: string): Promise<MessageEntry | null>;
+  findByImapUid(mailbox: string, uidValidity: number, uid: number): Promise<MessageEntry | null>;
+  /** The submission created by (or updated by) one of these Message-IDs, for threading. */
+  findSubmissionByMessageIds(callId: string, messageIds: readonly string[]): Promise<string | null>;
+  /** Submissions first created by messages from this sender, newest first. */
+  findSubmissionsBySender(callId: string, senderKey: string): Promise<string[]>;
+  /** Automatic replies queued for this sender since an instant (RFC 3834: at most one a day). */
+  countRepliesSince(senderKey: string, since: Date): Promise<number>;
+}
+
+/** What a use case may write in one transaction. */
+export interface TransactionStores {
+  submissions: SubmissionStore;
+  messages: MessageLedger;
+}
+
+/** Runs `fn` in one transaction: all of its writes are committed together, or none is. */
+export interface UnitOfWork {
+  run<T>(fn: (stores: TransactionStores) => Promise<T>): Promise<T>;
+}
