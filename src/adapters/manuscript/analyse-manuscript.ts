@@ -45,7 +45,8 @@ export async function analyseManuscript(
     }
   } catch (e) {
     analysis.error = isAppError(e) ? e : new AppError('FILE_UNREADABLE');
-    if (analysis.error.code === 'ENCRYPTED') analysis.kind = 'encrypted-office';
+    if (analysis.error.code === 'ENCRYPTED' || analysis.error.code === 'ODT_ENCRYPTED')
+      analysis.kind = 'encrypted-office';
   }
   return analysis;
 }
