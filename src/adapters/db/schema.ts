@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The live shape of the tables, as the repositories see them. Migrations never import this
@@ -8,7 +8,8 @@ import type { Generated } from 'kysely';
  * - timestamps are TEXT holding ISO 8601 UTC with milliseconds (see codec.ts for why);
  * - JSON is TEXT (encoded and decoded in codec.ts), so both drivers return the same string;
  * - booleans are INTEGER 0/1, because better-sqlite3 cannot bind a JS boolean;
- * - counters and identity columns are 32-bit INTEGER, which pg returns as a number (int8 would be a string).
+ * - counters and identity columns are 32-bit INTEGER, which pg returns as a number (int8 would be a string);
+ *   the one exception, IMAP's unsigned 32-bit numbers, is BIGINT: pg returns it as a string, read with Number().
  */
 export interface Database {
   calls: CallsTable;
@@ -19,6 +20,7 @@ export interface Database {
   events: EventsTable;
   outbox: OutboxTable;
   files: FilesTable;
+  messages: MessagesTable;
 }
 
 export interface CallsTable {
@@ -118,5 +120,27 @@ export interface FilesTable {
   sha256: string;
   byte_size: number;
   media_type: string;
+  created_at: string;
+}
+
+/** BIGINT: a string from pg, a number from better-sqlite3; always written as a number. */
+type ImapNumber = ColumnType<number | string | null, number | null, number | null>;
+
+export interface MessagesTable {
+  id: Generated<number>;
+  sha256: string;
+  call_id: string;
+  source_kind: string;
+  source_location: string;
+  mailbox: string | null;
+  uid_validity: ImapNumber;
+  uid: ImapNumber;
+  message_id: string | null;
+  sender_key: string | null;
+  received_at: string;
+  outcome: string;
+  submission_id: string | null;
+  replied: number;
+  detail: string | null;
   created_at: string;
 }

@@ -1,9 +1,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { DbHandle } from '../../../src/adapters/db/connect.js';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.js';
+import { staticMigrationProvider } from '../../../src/adapters/db/migrations/index.js';
 import type { MakeDatabase, TestDatabase } from './databases.js';
+
+/** The PostgreSQL schema the connection works in; none on SQLite. */
+async function currentSchema(handle: DbHandle): Promise<string | undefined> {
+  if (handle.dialect === 'sqlite') return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return rows[0]?.schema;
+}
+
+/** A Migrator over the real migrations, to step to a given one (migrateToLatest only goes up). */
+async function migrator(handle: DbHandle): Promise<Migrator> {
+  const schema = await currentSchema(handle);
+  return new Migrator({
+    db: handle.db,
+    provider: staticMigrationProvider(handle.dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
 
 /**
  * The tables of this test's own database. Kysely's PostgreSQL introspection lists every schema,
@@ -12,12 +30,14 @@ import type { MakeDatabase, TestDatabase } from './databases.js';
 async function ownTables(handle: DbHandle): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();
   if (handle.dialect === 'sqlite') return tables.map((t) => t.name).sort();
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  const schema = await currentSchema(handle);
   return tables
-    .filter((t) => t.schema === rows[0]?.schema)
+    .filter((t) => t.schema === schema)
     .map((t) => t.name)
     .sort();
 }
+
+const ALL = ['0001-initial', '0002-messages'];
 
 const TABLES = [
   'authors',
@@ -26,6 +46,7 @@ const TABLES = [
   'files',
   'findings',
   'manuscript_versions',
+  'messages',
   'outbox',
   'submissions',
 ];
@@ -41,7 +62,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
     it('start from an empty database and create every table', async () => {
       assert.deepEqual(await ownTables(t.handle), []);
       const report = await migrateToLatest(t.handle);
-      assert.deepEqual(report.applied, ['0001-initial']);
+      assert.deepEqual(report.applied, ALL);
       const names = await ownTables(t.handle);
       assert.deepEqual(names, TABLES);
     });
@@ -54,10 +75,41 @@ export function migrationSuite(makeDb: MakeDatabase): void {
     it('migrate a second database beside this one on its own (one PostgreSQL schema per journal)', async () => {
       const neighbour = await makeDb();
       try {
-        assert.deepEqual((await migrateToLatest(neighbour.handle)).applied, ['0001-initial']);
+        assert.deepEqual((await migrateToLatest(neighbour.handle)).applied, ALL);
         assert.deepEqual(await ownTables(neighbour.handle), TABLES);
       } finally {
         await neighbour.drop();
+      }
+    });
+
+    it('bring a database of the first release up to date, keeping its rows; step back and up again', async () => {
+      const old = await makeDb();
+      try {
+        const steps = await migrator(old.handle);
+        const first = await steps.migrateTo('0001-initial');
+        assert.equal(first.error, undefined);
+        assert.deepEqual(
+          await ownTables(old.handle),
+          TABLES.filter((name) => name !== 'messages'),
+        );
+        const at = '2026-03-01T09:00:00.000Z';
+        await old.handle.db
+          .insertInto('calls')
+          .values({ id: 'c-1', slug: 'ancien', data: '{}', created_at: at, updated_at: at })
+          .execute();
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages']);
+        assert.deepEqual(await ownTables(old.handle), TABLES);
+        const calls = await old.handle.db.selectFrom('calls').select('slug').execute();
+        assert.deepEqual(calls, [{ slug: 'ancien' }]);
+        const down = await steps.migrateDown();
+        assert.equal(down.error, undefined);
+        assert.deepEqual(
+          await ownTables(old.handle),
+          TABLES.filter((name) => name !== 'messages'),
+        );
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages']);
+      } finally {
+        await old.drop();
       }
     });
 

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-messages.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -10,6 +11,7 @@ type MigrationDialect = 'sqlite' | 'postgres';
 export function migrationsFor(dialect: MigrationDialect): Record<string, Migration> {
   return {
     '0001-initial': { up: (db) => m0001.up(db, dialect), down: (db) => m0001.down(db) },
+    '0002-messages': { up: (db) => m0002.up(db, dialect), down: (db) => m0002.down(db) },
   };
 }
 
