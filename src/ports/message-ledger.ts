@@ -18,6 +18,11 @@ export interface MessageSourceRef {
   kind: 'eml' | 'mbox' | 'maildir' | 'imap' | 'web';
   /** Path or host, fit for a message (no password). */
   location: string;
+  /**
+   * IMAP identity: all three, or neither UIDVALIDITY nor UID. (mailbox, UIDVALIDITY, UID) is unique
+   * only within one account: a database that watches several accounts must qualify the mailbox
+   * (for example "imap.example.org/revue/INBOX").
+   */
   mailbox?: string;
   uidValidity?: number;
   uid?: number;
@@ -54,11 +59,19 @@ export interface MessageLedger {
   record(entry: NewMessageEntry): Promise<MessageEntry>;
   findBySha256(sha256: string): Promise<MessageEntry | null>;
   findByImapUid(mailbox: string, uidValidity: number, uid: number): Promise<MessageEntry | null>;
-  /** The submission created by (or updated by) one of these Message-IDs, for threading. */
+  /**
+   * The submission created by (or updated by) one of these Message-IDs, for threading. The first
+   * id in the list that is known wins: give In-Reply-To first, then References from the last.
+   * Only the first 100 ids are looked up.
+   */
   findSubmissionByMessageIds(callId: string, messageIds: readonly string[]): Promise<string | null>;
   /** Submissions first created by messages from this sender, newest first. */
   findSubmissionsBySender(callId: string, senderKey: string): Promise<string[]>;
-  /** Automatic replies queued for this sender since an instant (RFC 3834: at most one a day). */
+  /**
+   * Automatic replies queued for this sender, in any call, since an instant (RFC 3834: at most one
+   * a day). Counted on the store's clock (when the entry was recorded), never on a time taken from
+   * the message, which a looping robot could set as it likes.
+   */
   countRepliesSince(senderKey: string, since: Date): Promise<number>;
 }
 
@@ -68,7 +81,11 @@ export interface TransactionStores {
   messages: MessageLedger;
 }
 
-/** Runs `fn` in one transaction: all of its writes are committed together, or none is. */
+/**
+ * Runs `fn` in one transaction: all of its writes are committed together, or none is. A refused
+ * `record` (MESSAGE_DUPLICATE) leaves the transaction usable; any error thrown out of `fn` rolls
+ * everything back. Inside `fn`, write only through the stores it is given.
+ */
 export interface UnitOfWork {
   run<T>(fn: (stores: TransactionStores) => Promise<T>): Promise<T>;
 }

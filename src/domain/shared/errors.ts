@@ -347,6 +347,12 @@ export const ERRORS = {
       'La tâche est conservée. Signalez-la aux développeurs ; elle pourra être relancée une fois corrigée.',
     fixEn: 'The job is kept. Report it to the developers; it can be run again once corrected.',
   },
+  MESSAGE_DUPLICATE: {
+    fr: 'Ce message a déjà été reçu et traité (empreinte {sha256}) : il n’est pas traité une seconde fois.',
+    en: 'This message was already received and handled (fingerprint {sha256}): it is not handled a second time.',
+    fixFr: 'Rien à faire : le premier exemplaire est conservé, avec tout ce qu’il a produit.',
+    fixEn: 'Nothing to do: the first copy is kept, with everything it produced.',
+  },
 } as const satisfies Record<string, { fr: string; en: string; fixFr: string; fixEn: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,0 +1,32 @@
+import type { Clock } from '../../ports/clock.js';
+import type { IdGenerator } from '../../ports/id-generator.js';
+import type { TransactionStores, UnitOfWork } from '../../ports/message-ledger.js';
+import { KyselyMessageLedger } from './kysely-message-ledger.js';
+import { KyselySubmissionStore } from './kysely-submission-store.js';
+import { type Executor, withTransaction } from './transaction.js';
+
+/**
+ * The UnitOfWork port over Kysely: ONE transaction, and stores built over it. The stores' own
+ * multi-step writes (recordSubmission, addVersion…) call withTransaction, which joins this
+ * transaction instead of nesting, so everything `fn` writes commits together or not at all.
+ *
+ * Inside `fn`, use only the stores it is given: a store built over the database itself would
+ * write outside the transaction (PostgreSQL: another connection), or — on SQLite, whose one
+ * connection the transaction holds — wait for it for ever.
+ */
+export class KyselyUnitOfWork implements UnitOfWork {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  run<T>(fn: (stores: TransactionStores) => Promise<T>): Promise<T> {
+    return withTransaction(this.db, (trx) =>
+      fn({
+        submissions: new KyselySubmissionStore(trx, this.clock, this.ids),
+        messages: new KyselyMessageLedger(trx, this.clock),
+      }),
+    );
+  }
+}
