@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { DbHandle } from '../../../src/adapters/db/connect.js';
 import { KyselyCallStore } from '../../../src/adapters/db/kysely-call-store.js';
+import { KyselyMessageLedger } from '../../../src/adapters/db/kysely-message-ledger.js';
 import { KyselyOutbox } from '../../../src/adapters/db/kysely-outbox.js';
 import { KyselySubmissionStore } from '../../../src/adapters/db/kysely-submission-store.js';
+import { KyselyUnitOfWork } from '../../../src/adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.js';
 import { finding } from '../../../src/domain/shared/finding.js';
 import { manualClock } from '../../../src/ports/clock.js';
@@ -22,6 +24,8 @@ export async function storesFor(handle: DbHandle) {
     calls: new KyselyCallStore(handle.db, clock, randomIds),
     submissions: new KyselySubmissionStore(handle.db, clock, randomIds),
     outbox: new KyselyOutbox(handle.db, handle.dialect, clock, RETRY),
+    messages: new KyselyMessageLedger(handle.db, clock),
+    unitOfWork: new KyselyUnitOfWork(handle.db, clock, randomIds),
   };
 }
 
@@ -131,6 +135,7 @@ export async function countRows(handle: DbHandle): Promise<Record<string, number
     'events',
     'outbox',
     'files',
+    'messages',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -1,6 +1,7 @@
 import type { MakeDatabase } from './databases.js';
 import { atomicitySuite } from './suite-atomicity.js';
 import { lockingSuite } from './suite-locking.js';
+import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
 import { outboxSuite } from './suite-outbox.js';
 import { submissionSuite } from './suite-submissions.js';
@@ -15,4 +16,6 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   atomicitySuite(makeDb);
   lockingSuite(makeDb);
   outboxSuite(makeDb);
+  messageSuite(makeDb);
+  unitOfWorkSuite(makeDb);
 }
