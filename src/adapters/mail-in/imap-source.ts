@@ -184,6 +184,18 @@ export class ImapSource {
   }
 }
 
+/** Sorted UIDs as an IMAP set with ranges ("1:5,7,9:12"): short even for a large mailbox. */
+export function uidSet(sorted: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
 function imapDetail(e: unknown): string {
   const err = e as { code?: unknown; serverResponseCode?: unknown; authenticationFailed?: unknown } | null;
   if (err?.authenticationFailed) return 'authentication failed';

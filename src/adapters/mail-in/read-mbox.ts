@@ -123,7 +123,8 @@ class MboxSplitter {
     }
     if (!complete) this.continuation = 'append';
     const blank = complete && (bytes.length === 1 || (bytes.length === 2 && bytes[0] === 0x0d));
-    const head = bytes.subarray(0, 200).toString('latin1');
+    // Only lines starting with "F" or ">" need a closer look; decoding every line would cost.
+    const head = bytes[0] === 0x46 || bytes[0] === 0x3e ? bytes.subarray(0, 200).toString('latin1') : '';
     if (head.startsWith('From ') && (this.prevBlank || this.current === null || ENVELOPE.test(head))) {
       if (!complete) this.continuation = 'drop';
       this.prevBlank = false;
@@ -141,7 +142,7 @@ class MboxSplitter {
       current.heldBlank = null;
     }
     if (blank) current.heldBlank = Buffer.from(bytes);
-    else if (bytes[0] === 0x3e && this.unescape.test(head)) this.append(current, bytes.subarray(1));
+    else if (head !== '' && this.unescape.test(head)) this.append(current, bytes.subarray(1));
     else this.append(current, bytes);
   }
 
