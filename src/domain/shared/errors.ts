@@ -1,4 +1,5 @@
 import type { Message } from './message.js';
+import { frenchTypography } from './typography.js';
 
 /**
  * The project's error codes, each with the sentence a person reads and how to fix it.
@@ -380,14 +381,14 @@ export class AppError extends Error {
 
   get text(): Message {
     return {
-      fr: fill(ERRORS[this.code].fr, this.params, 'fr'),
+      fr: frenchTypography(fill(ERRORS[this.code].fr, this.params, 'fr')),
       en: fill(ERRORS[this.code].en, this.params, 'en'),
     };
   }
 
   get fix(): Message {
     return {
-      fr: fill(ERRORS[this.code].fixFr, this.params, 'fr'),
+      fr: frenchTypography(fill(ERRORS[this.code].fixFr, this.params, 'fr')),
       en: fill(ERRORS[this.code].fixEn, this.params, 'en'),
     };
   }
