@@ -42,6 +42,8 @@ describe('parsing a message', () => {
 
   it('takes the reception time from the topmost Received header, not from the Date header', async () => {
     const bytes = rawMail([
+      'Delivered-To: appel81@journal.example',
+      'Return-Path: <a@example.fr>',
       'Received: from mx.journal.example by imap.journal.example; Sat, 1 Mar 2025 23:59:58 +0100 (CET)',
       'Received: from sender.example by mx.sender.example; Fri, 28 Feb 2025 08:00:00 +0100',
       'From: a@example.fr',
@@ -55,6 +57,8 @@ describe('parsing a message', () => {
     assert.equal(m.receivedAt?.toISOString(), '2025-03-01T22:59:58.000Z');
     assert.equal(m.receivedAtSource, 'received-header');
     assert.equal(m.dateHeader?.toISOString(), '2025-02-28T07:00:00.000Z');
+    assert.equal(m.deliveredTo, 'appel81@journal.example');
+    assert.equal(m.returnPath, 'a@example.fr');
   });
 
   it('falls back on the IMAP internal date (or file time), then on the Date header, and says so', async () => {

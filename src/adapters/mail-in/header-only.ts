@@ -27,6 +27,7 @@ const KEEP = new Set([
   'x-appel-receipt',
   'authentication-results',
   'content-language',
+  'delivered-to',
 ]);
 const MAX_FIELD = 16 * 1024;
 /** How far to look for the end of the header block. */

@@ -50,6 +50,9 @@ export async function parseMessage(
   const returnPath = email.returnPath
     ? checkAddresses('return-path', { address: email.returnPath, name: '' }, headerOf('return-path'))
     : { valid: [], rejected: [] };
+  const deliveredTo = email.deliveredTo
+    ? checkAddresses('delivered-to', { address: email.deliveredTo, name: '' }, headerOf('delivered-to'))
+    : { valid: [], rejected: [] };
 
   const text = bodyText(email, limits.maxTextChars);
   const subject = stripUnsafe(email.subject ?? '', 1000);
@@ -59,7 +62,7 @@ export async function parseMessage(
     replyTo: replyTo.valid,
     to: to.valid,
     cc: cc.valid,
-    rejectedAddresses: [from, sender, replyTo, to, cc, returnPath].flatMap((a) => a.rejected),
+    rejectedAddresses: [from, sender, replyTo, to, cc, returnPath, deliveredTo].flatMap((a) => a.rejected),
     subject,
     references: messageIds(headerOf('references')),
     automation: automationHeaders(email.headers),
@@ -72,6 +75,7 @@ export async function parseMessage(
   if (from.valid[0]) message.from = from.valid[0];
   if (sender.valid[0]) message.sender = sender.valid[0];
   if (returnPath.valid[0]) message.returnPath = returnPath.valid[0].address;
+  if (deliveredTo.valid[0]) message.deliveredTo = deliveredTo.valid[0].address;
   const dateHeader = parseMailDate(headerOf('date'));
   if (dateHeader) message.dateHeader = dateHeader;
   const [messageId] = messageIds(headerOf('message-id'), 1);

@@ -17,7 +17,7 @@ export interface MailAddress {
 
 /** An address field value we refused, kept escaped for display; never used to send anything. */
 export interface RejectedAddress {
-  field: 'from' | 'sender' | 'reply-to' | 'to' | 'cc' | 'return-path';
+  field: 'from' | 'sender' | 'reply-to' | 'to' | 'cc' | 'return-path' | 'delivered-to';
   /** The value with control and bidi characters shown as \u{…}, capped in length. */
   shown: string;
 }
@@ -74,6 +74,8 @@ export interface IncomingMessage {
   cc: MailAddress[];
   /** Envelope sender (Return-Path) when it is a valid address. */
   returnPath?: string;
+  /** Which of our addresses the server delivered it to (Delivered-To), when valid: tells calls apart. */
+  deliveredTo?: string;
   rejectedAddresses: RejectedAddress[];
   subject: string;
   /** The sender's Date header: shown, never used for the deadline. */
