@@ -1,6 +1,5 @@
 import { checkSubmission, type SubmissionFacts } from '../domain/call/check-submission.js';
 import { receiptDecision } from '../domain/call/deadline.js';
-import { judgeManuscript } from '../domain/call/judge-manuscript.js';
 import type { PostcodeDirectory } from '../domain/call/rules/postcodes.js';
 import type { Call } from '../domain/call/schema.js';
 import { callFacts } from '../domain/letters/call-facts.js';
@@ -11,17 +10,12 @@ import type { Author } from '../domain/submission/author.js';
 import { decideIntake } from '../domain/submission/intake.js';
 import type { StatusFacts } from '../domain/submission/requirements.js';
 import type { FileStore } from '../ports/file-store.js';
-import type { JsonValue } from '../ports/json.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
 import type { NewMessageEntry, UnitOfWork } from '../ports/message-ledger.js';
-import type { Channel, NewVersion, SubmissionRecord } from '../ports/submission-store.js';
+import type { Channel, SubmissionRecord } from '../ports/submission-store.js';
 import type { Analysis } from './analysis.js';
+import { manuscriptLine, type ReceivedFile, storeAndJudge } from './judge-file.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
-
-export interface ReceivedFile {
-  name: string;
-  bytes: Buffer;
-}
 
 /** A new submission as any channel (e-mail, web form, command line) hands it over. */
 export interface SubmissionIntake {
@@ -49,6 +43,12 @@ export interface SubmissionIntake {
   message?: Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
 }
 
+// Intake's own findings say how to send a missing detail by e-mail; the rule's would repeat them.
+const SUPERSEDES: Record<string, string> = {
+  'intake.phone_not_found': 'contact.phone_missing',
+  'intake.address_not_found': 'contact.address_missing',
+};
+
 export interface SubmitDeps {
   uow: UnitOfWork;
   files: FileStore;
@@ -73,50 +73,23 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
   );
   if (known) return { record: known, duplicate: true };
 
-  const stored = await Promise.all(
-    intake.files.map(async (f) => ({ ...f, put: await deps.files.put(f.bytes) })),
-  );
-  const analyses = await Promise.all(stored.map((f) => deps.read({ bytes: f.bytes, name: f.name })));
-  const chosen = Math.max(
-    0,
-    analyses.findIndex((a) => a.manuscript !== null),
-  );
-  const analysis = analyses[chosen] as Analysis;
-  const file = stored[chosen] as (typeof stored)[number];
-
-  const judgement = judgeManuscript(intake.call.manuscript, analysis.manuscript, analysis.error);
+  const judged = await storeAndJudge(intake.files, intake.receivedAt, intake.call, deps);
+  const { analysis, file, version } = judged;
   const facts = submissionFacts(intake, analysis);
   const checked = checkSubmission(intake.call, facts, deps.postcodes ? { postcodes: deps.postcodes } : {});
-  const submissionFindings = [...(intake.intakeFindings ?? []), ...checked.findings];
+  const intakeFindings = intake.intakeFindings ?? [];
+  const superseded = new Set(intakeFindings.flatMap((f) => SUPERSEDES[f.code] ?? []));
+  const submissionFindings = [...intakeFindings, ...checked.findings.filter((f) => !superseded.has(f.code))];
   const late = receiptDecision(intake.call.deadline, intake.receivedAt.getTime()).late;
   const decision = decideIntake(intake.call, statusFacts(intake, analysis), late);
 
-  const version: NewVersion = {
-    fileSha256: file.put.sha256,
-    fileName: file.name,
-    format: analysis.manuscript?.format ?? analysis.kind,
-    byteSize: file.put.byteSize,
-    mediaType: 'application/octet-stream',
-    analysis: analysisJson(analysis),
-    signesTotal: analysis.manuscript?.counts.signes.total ?? null,
-    receivedAt: intake.receivedAt,
-    findings: judgement.findings,
-  };
   const letter: LetterInput = {
     kind: 'receipt',
     lang: intake.lang,
     call: callFacts(intake.call),
     receivedAt: intake.receivedAt.toISOString(),
     files: intake.files.map((f) => ({ name: f.name, bytes: f.bytes.length })),
-    manuscripts: [
-      {
-        fileName: file.name,
-        verdict: judgement.verdict,
-        signes: analysis.manuscript?.counts.signes.total ?? null,
-        approximate: analysis.manuscript?.counts.approximate ?? false,
-        findings: judgement.findings,
-      },
-    ],
+    manuscripts: [manuscriptLine(judged)],
     submissionFindings: submissionFindings.filter((f) => !checked.notChecked.includes(f.code)),
     missing: decision.missing,
   };
@@ -140,7 +113,7 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
         actor: { kind: 'system' },
         channel: intake.channel,
         action: 'submission.received',
-        detail: { verdict: judgement.verdict, status: decision.status, late: decision.late },
+        detail: { verdict: judged.verdict, status: decision.status, late: decision.late },
       },
       outbox: intake.reply
         ? [letterJob(intake.reply, letter, `receipt:${intake.callId}:${intake.idempotencyKey}`)]
@@ -190,13 +163,4 @@ function statusFacts(intake: SubmissionIntake, analysis: Analysis): StatusFacts 
   if (address) facts.postalAddress = address;
   if (intake.consents) facts.consents = intake.consents;
   return facts;
-}
-
-/** The analysis kept with the version: counts and facts, not the text (it stays in the file). */
-function analysisJson(analysis: Analysis): JsonValue | null {
-  const m = analysis.manuscript;
-  if (!m) return analysis.error ? { error: analysis.error.code, kind: analysis.kind } : null;
-  return JSON.parse(
-    JSON.stringify({ format: m.format, counts: m.counts, facts: m.facts, notes: m.notes }),
-  ) as JsonValue;
 }

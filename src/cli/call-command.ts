@@ -6,9 +6,9 @@ import { writeCallFile } from '../adapters/call-file/write-call.js';
 import { effectiveDeadline } from '../domain/call/deadline.js';
 import { formatInstant } from '../domain/call/format-date.js';
 import { validateCall } from '../domain/call/parse-call.js';
-import { frenchTypography } from '../domain/shared/typography.js';
 import { AppError, isAppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
+import { frenchTypography } from '../domain/shared/typography.js';
 import {
   buildCall,
   missingAnswers,

@@ -1,8 +1,8 @@
 import { callStatus, effectiveDeadline } from '../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../domain/call/format-date.js';
 import type { Call } from '../domain/call/schema.js';
-import { frenchTypography } from '../domain/shared/typography.js';
 import { formatNumber, type Lang } from '../domain/shared/message.js';
+import { frenchTypography } from '../domain/shared/typography.js';
 
 /**
  * The call as a person reads it: theme, axes, deadline in the call's time zone, and the rules in

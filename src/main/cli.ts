@@ -2,7 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { callCommand } from '../cli/call-command.js';
 import { checkCommand } from '../cli/check-command.js';
 import { dbCommand } from '../cli/db-command.js';
+import { demoCommand } from '../cli/demo-command.js';
 import type { CliIo } from '../cli/io.js';
+import { mailCommand } from '../cli/mail-command.js';
+import { workerCommand } from '../cli/worker-command.js';
 
 /** Composition root of the command line. Returns the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -20,6 +23,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.addCommand(checkCommand(commandIo));
   program.addCommand(callCommand(commandIo));
   program.addCommand(dbCommand(commandIo));
+  program.addCommand(mailCommand(commandIo));
+  program.addCommand(workerCommand(commandIo));
+  program.addCommand(demoCommand(commandIo));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

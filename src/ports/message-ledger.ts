@@ -1,3 +1,4 @@
+import type { Outbox } from './outbox.js';
 import type { EventDetail, SubmissionStore } from './submission-store.js';
 
 /**
@@ -79,6 +80,8 @@ export interface MessageLedger {
 export interface TransactionStores {
   submissions: SubmissionStore;
   messages: MessageLedger;
+  /** Letters caused by this transaction's changes (a known dedupe key is a no-op). */
+  outbox: Pick<Outbox, 'enqueue'>;
 }
 
 /**

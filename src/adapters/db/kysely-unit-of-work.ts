@@ -1,8 +1,10 @@
 import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { TransactionStores, UnitOfWork } from '../../ports/message-ledger.js';
+import { toIso } from './codec.js';
 import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
+import { enqueue } from './repositories/outbox.js';
 import { type Executor, withTransaction } from './transaction.js';
 
 /**
@@ -26,6 +28,9 @@ export class KyselyUnitOfWork implements UnitOfWork {
       fn({
         submissions: new KyselySubmissionStore(trx, this.clock, this.ids),
         messages: new KyselyMessageLedger(trx, this.clock),
+        outbox: {
+          enqueue: (message) => enqueue(trx, message, toIso(this.clock.now()), { onDuplicate: 'ignore' }),
+        },
       }),
     );
   }

@@ -1,0 +1,70 @@
+import type { Call } from '../domain/call/schema.js';
+import { callFacts } from '../domain/letters/call-facts.js';
+import type { LetterInput } from '../domain/letters/model.js';
+import { AppError } from '../domain/shared/errors.js';
+import type { Lang } from '../domain/shared/message.js';
+import type { FileStore } from '../ports/file-store.js';
+import type { ManuscriptReader } from '../ports/manuscript-reader.js';
+import type { NewMessageEntry, UnitOfWork } from '../ports/message-ledger.js';
+import type { Channel, VersionRecord } from '../ports/submission-store.js';
+import { manuscriptLine, type ReceivedFile, storeAndJudge } from './judge-file.js';
+import { type LetterEnvelope, letterJob } from './process-outbox.js';
+
+export interface NewVersionRequest {
+  submissionId: string;
+  call: Call;
+  files: ReceivedFile[];
+  receivedAt: Date;
+  channel: Channel;
+  reply: LetterEnvelope | null;
+  lang: Lang;
+  message?: Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
+}
+
+/**
+ * Use case: a new version of a manuscript (a reply with a revised file, or an upload through the
+ * author's private link). The version, its audit event, the ledger entry and the receipt are
+ * committed together.
+ */
+export async function addManuscriptVersion(
+  request: NewVersionRequest,
+  deps: { uow: UnitOfWork; files: FileStore; read: ManuscriptReader },
+): Promise<VersionRecord> {
+  const judged = await storeAndJudge(request.files, request.receivedAt, request.call, deps);
+  return deps.uow.run(async (s) => {
+    const record = await s.submissions.findById(request.submissionId);
+    if (!record) throw new AppError('SUBMISSION_NOT_FOUND', { id: request.submissionId });
+    const letter: LetterInput = {
+      kind: 'new-version',
+      lang: request.lang,
+      call: callFacts(request.call),
+      receivedAt: request.receivedAt.toISOString(),
+      files: request.files.map((f) => ({ name: f.name, bytes: f.bytes.length })),
+      manuscripts: [manuscriptLine(judged)],
+      versionNumber: record.versions.length + 1,
+      title: record.title,
+    };
+    const version = await s.submissions.addVersion({
+      submissionId: request.submissionId,
+      version: judged.version,
+      event: {
+        actor: { kind: 'author' },
+        channel: request.channel,
+        action: 'version.received',
+        detail: { verdict: judged.verdict, number: record.versions.length + 1 },
+      },
+      outbox: request.reply
+        ? [letterJob(request.reply, letter, `version:${request.submissionId}:${judged.version.fileSha256}`)]
+        : [],
+    });
+    if (request.message) {
+      await s.messages.record({
+        ...request.message,
+        outcome: 'version',
+        submissionId: request.submissionId,
+        replied: request.reply !== null,
+      });
+    }
+    return version;
+  });
+}

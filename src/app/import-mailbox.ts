@@ -1,0 +1,41 @@
+import { isAppError } from '../domain/shared/errors.js';
+import type { RawMail, RawMailItem } from '../ports/mail-source.js';
+import { type ImportDeps, importMessage } from './import-message.js';
+import { count, emptySummary, type ImportSummary, type MessageOutcomeKind } from './import-summary.js';
+
+export type ImportProgress = (outcome: MessageOutcomeKind, summary: ImportSummary) => void;
+
+/**
+ * Use case: every message of a source, one after the other. A message that fails is counted as an
+ * error and the import goes on: nothing already accepted is lost, and a re-run picks it up again
+ * (its raw bytes are stored, the ledger does not know it). `afterCommit` is where an IMAP source
+ * flags the message: only once its effects are committed.
+ */
+export async function importMailbox(
+  items: AsyncIterable<RawMailItem>,
+  deps: ImportDeps,
+  options: {
+    afterCommit?: (raw: RawMail) => Promise<void>;
+    onProgress?: ImportProgress;
+    /** An error code (never the message's content) and the message it happened to. */
+    onError?: (code: string, raw: RawMail) => void;
+  } = {},
+): Promise<ImportSummary> {
+  const summary = emptySummary();
+  for await (const item of items) {
+    let outcome: MessageOutcomeKind = 'error';
+    if (item.type === 'message') {
+      try {
+        outcome = await importMessage(item.message, deps);
+        await options.afterCommit?.(item.message);
+      } catch (e) {
+        // One bad message never stops the import: it is counted, its bytes are kept, and a
+        // re-run tries it again.
+        options.onError?.(isAppError(e) ? e.code : 'UNEXPECTED', item.message);
+      }
+    }
+    count(summary, outcome);
+    options.onProgress?.(outcome, summary);
+  }
+  return summary;
+}

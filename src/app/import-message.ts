@@ -1,0 +1,264 @@
+import { createHash } from 'node:crypto';
+import type { PostcodeDirectory } from '../domain/call/rules/postcodes.js';
+import type { Call } from '../domain/call/schema.js';
+import { detectAutomatic } from '../domain/intake/automatic.js';
+import { splitBody } from '../domain/intake/body.js';
+import { extractContact } from '../domain/intake/extract-contact.js';
+import type { IncomingMessage } from '../domain/intake/message.js';
+import { matchThread, type ThreadCandidate } from '../domain/intake/thread.js';
+import { callFacts } from '../domain/letters/call-facts.js';
+import { finding } from '../domain/shared/finding.js';
+import type { Lang } from '../domain/shared/message.js';
+import type { Clock } from '../ports/clock.js';
+import type { FileStore } from '../ports/file-store.js';
+import type { RawMail } from '../ports/mail-source.js';
+import type { ManuscriptReader } from '../ports/manuscript-reader.js';
+import type {
+  MessageOutcome,
+  NewMessageEntry,
+  TransactionStores,
+  UnitOfWork,
+} from '../ports/message-ledger.js';
+import { addManuscriptVersion } from './add-manuscript-version.js';
+import type { MessageOutcomeKind } from './import-summary.js';
+import { type LetterEnvelope, letterJob } from './process-outbox.js';
+import { submitManuscript } from './submit-manuscript.js';
+
+export interface ImportDeps {
+  uow: UnitOfWork;
+  files: FileStore;
+  read: ManuscriptReader;
+  parse: (raw: RawMail) => Promise<IncomingMessage>;
+  clock: Clock;
+  call: Call;
+  callId: string;
+  /** Our own sending addresses: a message from one of them is a receipt coming back. */
+  ownAddresses: readonly string[];
+  postcodes?: PostcodeDirectory;
+}
+
+const DAY_MS = 86_400_000;
+// Inline pictures (logos in signatures) are not manuscripts; every other attachment may be one.
+const isCandidate = (a: IncomingMessage['attachments'][number]) =>
+  !(a.kind === 'image' && a.disposition === 'inline');
+
+/**
+ * Use case: one message from a mailbox. The raw bytes are stored first (so a re-run can derive
+ * everything again), then the message is judged and its effects (submission or new version,
+ * ledger entry, letter) are committed in one transaction. A message already in the ledger is a
+ * duplicate, whatever path it came by. Returns what happened, for the summary.
+ */
+export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<MessageOutcomeKind> {
+  await deps.files.put(raw.bytes);
+  if (await isKnown(raw, deps)) return 'duplicate';
+  const message = await deps.parse(raw);
+  const entry = ledgerEntry(raw, message, deps);
+  const automatic = detectAutomatic(message, { ownAddresses: deps.ownAddresses });
+  if (automatic.kind !== 'person') {
+    await deps.uow.run((s) =>
+      s.messages.record({ ...entry, outcome: 'automatic', submissionId: null, replied: false }),
+    );
+    return 'ignored';
+  }
+  const reply = await replyEnvelope(message, entry, automatic.answer, deps);
+  const attachments = message.attachments.filter(isCandidate);
+  if (attachments.length === 0) {
+    await recordWithoutManuscript(message, entry, reply, deps);
+    return 'ignored';
+  }
+  const files = attachments.map((a) => ({ name: a.filename, bytes: a.bytes }));
+  const match = await findThread(
+    message,
+    entry,
+    attachments.map((a) => a.sha256),
+    deps,
+  );
+  if (match.kind === 'same-file') {
+    await deps.uow.run((s) =>
+      s.messages.record({
+        ...entry,
+        outcome: 'duplicate-file',
+        submissionId: match.submissionId,
+        replied: false,
+      }),
+    );
+    return 'duplicate';
+  }
+  const lang: Lang = message.language ?? 'fr';
+  if (match.kind === 'follow-up' && match.newFile) {
+    await addManuscriptVersion(
+      {
+        submissionId: match.submissionId,
+        call: deps.call,
+        files,
+        receivedAt: entry.receivedAt,
+        reply,
+        lang,
+        channel: 'email',
+        message: entry,
+      },
+      deps,
+    );
+    return 'version';
+  }
+  const { own, signature } = splitBody(message.text);
+  const contact = extractContact(own, signature, {
+    ...(message.from ? { sender: message.from } : {}),
+    ...(deps.postcodes ? { postcodes: deps.postcodes } : {}),
+    required: deps.call.contactDetails,
+  });
+  const result = await submitManuscript(
+    {
+      callId: deps.callId,
+      call: deps.call,
+      channel: 'email',
+      idempotencyKey: `mail:${raw.sha256}`,
+      receivedAt: entry.receivedAt,
+      title: message.subject,
+      authors: contact.authors.map(({ isSender: _sender, ...a }) => a),
+      ...(contact.phone ? { phone: contact.phone } : {}),
+      ...(contact.postalAddress ? { postalAddress: contact.postalAddress } : {}),
+      // The call says that sending a manuscript implies both consents.
+      consents: { onlinePublication: true, freeOfCharge: true },
+      files,
+      intakeFindings: [...contact.findings, receivedAtFinding(message, entry.receivedAt)],
+      reply,
+      lang,
+      message: entry,
+    },
+    deps,
+  );
+  return result.duplicate ? 'duplicate' : 'submission';
+}
+
+async function isKnown(raw: RawMail, deps: ImportDeps): Promise<boolean> {
+  return deps.uow.run(async (s) => {
+    if (await s.messages.findBySha256(raw.sha256)) return true;
+    const { mailbox, uidValidity, uid } = raw.source;
+    if (mailbox !== undefined && uidValidity !== undefined && uid !== undefined) {
+      return (await s.messages.findByImapUid(mailbox, uidValidity, uid)) !== null;
+    }
+    return false;
+  });
+}
+
+type Entry = Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
+
+function ledgerEntry(raw: RawMail, message: IncomingMessage, deps: ImportDeps): Entry {
+  return {
+    sha256: raw.sha256,
+    callId: deps.callId,
+    source: raw.source,
+    messageId: message.messageId ?? null,
+    senderKey: message.from ? senderKey(message.from.address) : null,
+    // The deadline is judged on when the message reached the mailbox, never on the sender's Date.
+    receivedAt: message.receivedAt ?? raw.receivedAt ?? message.dateHeader ?? deps.clock.now(),
+  };
+}
+
+export function senderKey(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+}
+
+/** RFC 3834: answer people only, not when DMARC failed, and at most once a day per sender. */
+async function replyEnvelope(
+  message: IncomingMessage,
+  entry: Entry,
+  answerable: boolean,
+  deps: ImportDeps,
+): Promise<LetterEnvelope | null> {
+  const to = message.replyTo[0] ?? message.from;
+  if (!answerable || !to || message.dmarc === 'fail' || entry.senderKey === null) return null;
+  const since = new Date(deps.clock.now().getTime() - DAY_MS);
+  const sent = await deps.uow.run((s) => s.messages.countRepliesSince(entry.senderKey as string, since));
+  if (sent > 0) return null;
+  const envelope: LetterEnvelope = { to: { address: to.address, ...(to.name ? { name: to.name } : {}) } };
+  if (message.messageId) {
+    envelope.inReplyTo = message.messageId;
+    envelope.references = [...message.references, message.messageId];
+  }
+  return envelope;
+}
+
+async function recordWithoutManuscript(
+  message: IncomingMessage,
+  entry: Entry,
+  reply: LetterEnvelope | null,
+  deps: ImportDeps,
+): Promise<void> {
+  await deps.uow.run(async (s: TransactionStores) => {
+    if (reply) {
+      const letter = {
+        kind: 'no-manuscript' as const,
+        lang: message.language ?? 'fr',
+        call: callFacts(deps.call),
+        receivedAt: entry.receivedAt.toISOString(),
+      };
+      await s.outbox.enqueue(letterJob(reply, letter, `no-manuscript:${entry.sha256}`));
+    }
+    const outcome: MessageOutcome = 'no-manuscript';
+    await s.messages.record({ ...entry, outcome, submissionId: null, replied: reply !== null });
+  });
+}
+
+/** Earlier submissions this message may belong to: by Message-ID, then by sender. */
+async function findThread(message: IncomingMessage, entry: Entry, hashes: string[], deps: ImportDeps) {
+  const ids = [message.inReplyTo, ...[...message.references].reverse()].filter((x): x is string => !!x);
+  const candidates = await deps.uow.run(async (s) => {
+    const byId = ids.length > 0 ? await s.messages.findSubmissionByMessageIds(deps.callId, ids) : null;
+    const bySender = entry.senderKey
+      ? await s.messages.findSubmissionsBySender(deps.callId, entry.senderKey)
+      : [];
+    const found: ThreadCandidate[] = [];
+    for (const id of new Set([...(byId ? [byId] : []), ...bySender])) {
+      const record = await s.submissions.findById(id);
+      if (!record) continue;
+      found.push({
+        submissionId: id,
+        callId: record.callId,
+        messageIds: id === byId ? ids : [],
+        senders: [
+          ...(bySender.includes(id) && message.from ? [message.from.address] : []),
+          ...record.authors.flatMap((a) => (a.email ? [a.email] : [])),
+        ],
+        titles: [record.title],
+        fileHashes: record.versions.map((v) => v.fileSha256),
+      });
+    }
+    return found;
+  });
+  return matchThread(
+    {
+      ...(message.from ? { sender: message.from.address } : {}),
+      callId: deps.callId,
+      ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+      references: message.references,
+      titles: [message.subject],
+      fileHashes: hashes,
+    },
+    candidates,
+  );
+}
+
+function receivedAtFinding(message: IncomingMessage, at: Date) {
+  const source = message.receivedAt ? (message.receivedAtSource ?? 'received-header') : 'date-header';
+  const how = {
+    'received-header': {
+      fr: 'l’arrivée sur le serveur de la revue (en-tête Received)',
+      en: 'its arrival on the journal’s server (Received header)',
+    },
+    'imap-internal-date': {
+      fr: 'l’arrivée dans la boîte aux lettres (date IMAP)',
+      en: 'its arrival in the mailbox (IMAP date)',
+    },
+    'file-time': { fr: 'la date du fichier du message', en: 'the message file’s date' },
+    'date-header': { fr: 'la date indiquée par l’expéditeur', en: 'the date given by the sender' },
+  }[source];
+  return finding(
+    'intake.received_at',
+    'info',
+    { fr: `Date de réception retenue : ${how.fr}.`, en: `Time of receipt used: ${how.en}.` },
+    undefined,
+    { source, at: at.toISOString() },
+  );
+}

@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { drainOutbox, runOutboxWorker } from '../app/process-outbox.js';
+import type { AppContext } from '../main/context.js';
+import type { CliIo } from './io.js';
+import { runWithContext } from './run-with-context.js';
+
+/** The outbox worker's dependencies from the context. */
+export function workerDeps(context: AppContext) {
+  return {
+    outbox: context.outbox,
+    mailer: context.mailer,
+    worker: context.worker,
+    messageIdDomain: context.from.address.split('@')[1] ?? 'localhost',
+  };
+}
+
+export function outboxText(sent: number, retrying: number, failed: number, dir: string | null): string {
+  const where = dir ? ` (${dir})` : '';
+  return [
+    `Lettres envoyées : ${sent}${where} ; à réessayer : ${retrying} ; en échec : ${failed}.`,
+    `Letters sent: ${sent}${where}; to retry: ${retrying}; failed: ${failed}.`,
+  ].join('\n');
+}
+
+/** `appel worker [--once]`: sends the receipts and letters waiting in the outbox. */
+export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Command {
+  return new Command('worker')
+    .description('Envoie les accusés de réception et lettres / sends receipts and letters')
+    .option('--data <dir>', 'dossier de données / data folder')
+    .option('--once', 'vide la file puis s’arrête / drain the queue and stop')
+    .action(async (options: { data?: string; once?: boolean }) => {
+      await runWithContext(io, { data: options.data, env }, async (context) => {
+        const deps = workerDeps(context);
+        if (options.once) {
+          const s = await drainOutbox(deps);
+          io.out(outboxText(s.sent, s.retrying, s.failed, context.outboxDir));
+          return s.failed > 0 ? 1 : 0;
+        }
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        process.once('SIGTERM', () => stop.abort());
+        await runOutboxWorker(deps, {
+          signal: stop.signal,
+          onError: () => io.err('worker: database unavailable, retrying'),
+        });
+        return 0;
+      });
+    });
+}

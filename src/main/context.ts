@@ -1,0 +1,123 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { loadCall } from '../adapters/call-file/load-call.js';
+import { openDatabase } from '../adapters/db/connect.js';
+import { KyselyCallStore } from '../adapters/db/kysely-call-store.js';
+import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
+import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js';
+import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
+import { migrateToLatest } from '../adapters/db/migrate.js';
+import { LocalFileStore } from '../adapters/files/local-file-store.js';
+import { parseMessage } from '../adapters/mail-in/parse-message.js';
+import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
+import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
+import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
+import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
+import type { ImportDeps } from '../app/import-message.js';
+import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
+import type { Call } from '../domain/call/schema.js';
+import { AppError } from '../domain/shared/errors.js';
+import { systemClock } from '../ports/clock.js';
+import { randomIds } from '../ports/id-generator.js';
+import type { JsonObject } from '../ports/json.js';
+import type { MailAddress, Mailer } from '../ports/mailer.js';
+import type { Outbox } from '../ports/outbox.js';
+import type { SubmissionStore } from '../ports/submission-store.js';
+
+export interface ContextOptions {
+  /** --data DIR */
+  data?: string;
+  /** --call FILE; the embedded Sociographe no. 81 call when absent. */
+  callFile?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Everything the commands need, opened once: storage, the call, the mail adapters. */
+export interface AppContext {
+  dataDir: string;
+  databaseDescription: string;
+  call: Call;
+  callId: string;
+  intake: ImportDeps;
+  submissions: SubmissionStore;
+  outbox: Outbox;
+  mailer: Mailer;
+  /** Where letters go when no SMTP server is configured. */
+  outboxDir: string | null;
+  from: MailAddress;
+  worker: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root shared by the CLI commands and the server: the embedded default (SQLite
+ * and files in the data folder, letters written to DATA/outbox) unless DATABASE_URL and
+ * APPEL_SMTP_URL say otherwise. Migrations run on open, so a fresh data folder just works.
+ */
+export async function openContext(options: ContextOptions = {}): Promise<AppContext> {
+  const env = options.env ?? process.env;
+  const storage = resolveStorage({ flag: options.data, env });
+  ensureDataDir(storage.dataDir);
+  const loaded = await loadCall(options.callFile);
+  if (!loaded.ok) throw loaded.error;
+  const handle = await openDatabase(storage.database);
+  try {
+    await migrateToLatest(handle);
+    const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
+    const callRecord = await calls.saveCall(loaded.call.id, loaded.call as unknown as JsonObject);
+    const from: MailAddress = {
+      address: env.APPEL_MAIL_FROM ?? 'appel@localhost.localdomain',
+      name: loaded.call.journal,
+    };
+    const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
+    const outboxDir = smtp ? null : join(storage.dataDir, 'outbox');
+    const files = new LocalFileStore(storage.filesDir);
+    return {
+      dataDir: storage.dataDir,
+      databaseDescription: handle.description,
+      call: loaded.call,
+      callId: callRecord.id,
+      intake: {
+        uow: new KyselyUnitOfWork(handle.db, systemClock, randomIds),
+        files,
+        read: analyseManuscript,
+        parse: (raw) => parseMessage(raw),
+        clock: systemClock,
+        call: loaded.call,
+        callId: callRecord.id,
+        ownAddresses: [from.address],
+        postcodes: etalabPostcodes,
+      },
+      submissions: new KyselySubmissionStore(handle.db, systemClock, randomIds),
+      outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
+      mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
+      outboxDir,
+      from,
+      worker: `${hostname()}:${process.pid}`,
+      close: () => handle.close(),
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+/** smtp://user:password@host:587 or smtps://…:465; the password never appears in messages. */
+function smtpConfig(url: string, from: MailAddress) {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('USAGE', { detail: 'APPEL_SMTP_URL (smtp://user:password@host:port expected)' });
+  }
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    from,
+    host: parsed.hostname,
+    port: Number(parsed.port) || (secure ? 465 : 587),
+    secure,
+    ...(parsed.username
+      ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } }
+      : {}),
+  };
+}
