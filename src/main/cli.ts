@@ -5,6 +5,7 @@ import { dbCommand } from '../cli/db-command.js';
 import { demoCommand } from '../cli/demo-command.js';
 import type { CliIo } from '../cli/io.js';
 import { mailCommand } from '../cli/mail-command.js';
+import { serveCommand } from '../cli/serve-command.js';
 import { workerCommand } from '../cli/worker-command.js';
 
 /** Composition root of the command line. Returns the process exit code. */
@@ -26,6 +27,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.addCommand(mailCommand(commandIo));
   program.addCommand(workerCommand(commandIo));
   program.addCommand(demoCommand(commandIo));
+  program.addCommand(serveCommand(commandIo));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { isAppError } from '../../domain/shared/errors.js';
+import type { AppContext } from '../../main/context.js';
+import { statusOf } from './error-status.js';
+import { langOf } from './lang.js';
+import { sendPage } from './render.js';
+import { registerCallRoutes } from './routes/call.js';
+import { ErrorPage } from './views/error-page.js';
+
+export interface ServerOptions {
+  /** Upload cap for one manuscript (bytes). */
+  maxUploadBytes?: number;
+  /** Secret for signed cookies; random per process when absent (sessions then end on restart). */
+  cookieSecret?: string;
+  /** Requests per minute and address, all routes (sign-in and links have their own, lower caps). */
+  rateLimitPerMinute?: number;
+  now?: () => Date;
+}
+
+const CSS = readFileSync(new URL('./assets/appel.css', import.meta.url));
+
+/**
+ * The web desk: server-rendered pages that work without JavaScript. Security headers with a CSP
+ * that forbids inline script and style, CSRF tokens on every form, an Origin check, rate limits,
+ * and explicit multipart limits (Fastify's body limit does not cover multipart).
+ */
+export async function buildServer(
+  context: AppContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, trustProxy: false, bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: options.cookieSecret ?? cryptoSecret() });
+  await app.register(csrf, { cookieOpts: { signed: true, sameSite: 'strict', httpOnly: true, path: '/' } });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(multipart, {
+    limits: {
+      fileSize: options.maxUploadBytes ?? 20 * 1024 * 1024,
+      files: 1,
+      fields: 60,
+      fieldSize: 16 * 1024,
+      parts: 64,
+      headerPairs: 100,
+    },
+  });
+  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 300, timeWindow: '1 minute' });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    // Same-origin only: a form posted from another site is refused before anything else.
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) reply.code(403).send('Forbidden origin');
+  });
+
+  app.get('/assets/appel.css', (_request, reply) =>
+    reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(CSS),
+  );
+
+  app.setErrorHandler((error, request, reply) => {
+    const lang = langOf(request);
+    if (isAppError(error)) {
+      return sendPage(
+        reply,
+        ErrorPage({ lang, journal: context.call.journal, message: error.text, fix: error.fix }),
+        statusOf(error.code),
+      );
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const message =
+      status === 429
+        ? { fr: 'Trop de demandes en peu de temps.', en: 'Too many requests in a short time.' }
+        : status === 413
+          ? { fr: 'Le fichier est trop volumineux.', en: 'The file is too large.' }
+          : status < 500
+            ? { fr: 'La demande n’a pas pu être traitée.', en: 'The request could not be handled.' }
+            : { fr: 'Une erreur s’est produite de notre côté.', en: 'Something went wrong on our side.' };
+    const fix =
+      status === 429
+        ? { fr: 'Attendez une minute, puis recommencez.', en: 'Wait a minute, then try again.' }
+        : {
+            fr: 'Revenez à la page précédente et recommencez.',
+            en: 'Go back to the previous page and try again.',
+          };
+    return sendPage(reply, ErrorPage({ lang, journal: context.call.journal, message, fix }), status);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendPage(
+      reply,
+      ErrorPage({
+        lang: langOf(request),
+        journal: context.call.journal,
+        message: { fr: 'Cette page n’existe pas.', en: 'This page does not exist.' },
+        fix: { fr: 'Revenez à la page de l’appel.', en: 'Go back to the call’s page.' },
+      }),
+      404,
+    ),
+  );
+
+  registerCallRoutes(app, context, { now: options.now ?? (() => new Date()) });
+  return app;
+}
+
+function cryptoSecret(): string {
+  return globalThis.crypto.randomUUID() + globalThis.crypto.randomUUID();
+}

@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { buildServer } from '../adapters/http/server.js';
+import { runOutboxWorker } from '../app/process-outbox.js';
+import type { CliIo } from './io.js';
+import { runWithContext } from './run-with-context.js';
+import { workerDeps } from './worker-command.js';
+
+/** `appel serve`: the web desk, with an outbox worker in the same process (the embedded default). */
+export function serveCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Command {
+  return new Command('serve')
+    .description('Sert le bureau web / serves the web desk')
+    .option('--data <dir>', 'dossier de données / data folder')
+    .option('--call <file>', 'fichier d’appel / call file')
+    .option('--port <n>', 'port', env.PORT ?? '8081')
+    .option('--host <host>', 'adresse d’écoute / listen address', '127.0.0.1')
+    .option('--no-worker', 'sans envoi des lettres dans ce processus / without the in-process worker')
+    .action(
+      async (options: { data?: string; call?: string; port: string; host: string; worker: boolean }) => {
+        await runWithContext(io, { data: options.data, callFile: options.call, env }, async (context) => {
+          const app = await buildServer(
+            context,
+            env.APPEL_COOKIE_SECRET ? { cookieSecret: env.APPEL_COOKIE_SECRET } : {},
+          );
+          const address = await app.listen({ port: Number(options.port), host: options.host });
+          io.out(`Bureau de l’appel / call desk: ${address}`);
+          const stop = new AbortController();
+          process.once('SIGINT', () => stop.abort());
+          process.once('SIGTERM', () => stop.abort());
+          if (options.worker) {
+            await runOutboxWorker(workerDeps(context), {
+              signal: stop.signal,
+              onError: () => io.err('worker: retrying'),
+            });
+          } else {
+            await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
+          }
+          await app.close();
+          return 0;
+        });
+      },
+    );
+}
