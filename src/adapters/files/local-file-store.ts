@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { AppError } from '../../domain/shared/errors.js';
 import type { FileContent, FileStore, GetOptions, PutResult } from '../../ports/file-store.js';
+import { syncDir } from './durable.js';
 
 export interface LocalFileStoreOptions {
   /** Largest file accepted or read back, in bytes. */
@@ -157,18 +158,6 @@ async function writeTemporary(
 async function settle(temp: string, final: string): Promise<void> {
   await rename(temp, final); // same content under the same name: replacing it changes nothing
   await syncDir(dirname(final));
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch (e) {
-    // Windows cannot fsync a folder; elsewhere a failure means durability is not assured.
-    if (process.platform !== 'win32') throw e;
-  } finally {
-    await handle.close();
-  }
 }
 
 async function sizeOf(path: string): Promise<number | null> {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../domain/shared/errors.js';
 import type { Mailer, OutgoingMail, SentMail } from '../../ports/mailer.js';
+import { writeDurably } from '../files/durable.js';
 import { type ComposeOptions, composeMessage } from './compose.js';
 
 /**
@@ -24,34 +23,6 @@ export function emlFileName(messageId: string): string {
     .replace(/^\.+/, '')
     .slice(0, 180);
   return `${core || 'message'}.eml`;
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch (e) {
-    // Windows cannot fsync a folder; elsewhere a failure means durability is not assured.
-    if (process.platform !== 'win32') throw e;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeDurably(dir: string, name: string, bytes: Buffer): Promise<void> {
-  const temp = join(dir, `.${name}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (e) {
-    await handle.close().catch(() => {});
-    await unlink(temp).catch(() => {});
-    throw e;
-  }
-  await handle.close();
-  await rename(temp, join(dir, name));
-  await syncDir(dir);
 }
 
 export class FolderMailer implements Mailer {
