@@ -9,6 +9,7 @@ import { matchThread, type ThreadCandidate } from '../domain/intake/thread.js';
 import { callFacts } from '../domain/letters/call-facts.js';
 import { finding } from '../domain/shared/finding.js';
 import type { Lang } from '../domain/shared/message.js';
+import type { Author } from '../domain/submission/author.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { RawMail } from '../ports/mail-source.js';
@@ -115,7 +116,7 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
       idempotencyKey: `mail:${raw.sha256}`,
       receivedAt: entry.receivedAt,
       title: message.subject,
-      authors: contact.authors.map(({ isSender: _sender, ...a }) => a),
+      authors: withContactDetails(contact),
       ...(contact.phone ? { phone: contact.phone } : {}),
       ...(contact.postalAddress ? { postalAddress: contact.postalAddress } : {}),
       // The call says that sending a manuscript implies both consents.
@@ -129,6 +130,27 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
     deps,
   );
   return result.duplicate ? 'duplicate' : 'submission';
+}
+
+/**
+ * The phone and address found in a message are its sender's (their own words and signature): they
+ * are recorded on that author, or on the contact when the sender is not among the authors listed.
+ * Without this they were checked, then lost: the submission could be complete with no number kept.
+ */
+function withContactDetails(contact: ReturnType<typeof extractContact>): Author[] {
+  const holder =
+    contact.authors.find((a) => a.isSender) ??
+    contact.authors.find((a) => a.isContact) ??
+    (contact.authors.length === 1 ? contact.authors[0] : undefined);
+  return contact.authors.map(({ isSender: _sender, ...a }, i) =>
+    contact.authors[i] === holder
+      ? {
+          ...a,
+          ...(contact.phone ? { phone: contact.phone } : {}),
+          ...(contact.postalAddress ? { postalAddress: contact.postalAddress } : {}),
+        }
+      : a,
+  );
 }
 
 async function isKnown(raw: RawMail, deps: ImportDeps): Promise<boolean> {
