@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Analysis, ManuscriptSource } from '../../app/analysis.js';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../../domain/manuscript/limits.js';
 import type { FileKind, Manuscript } from '../../domain/manuscript/model.js';
@@ -71,15 +71,10 @@ async function openSource(source: ManuscriptSource, limits: ReaderLimits): Promi
   try {
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     await handle.read(head, 0, head.length, 0);
-    return { name: source.path, size, head, zipSource: source.path, bytes: () => readWhole(source.path) };
+    return { name: source.path, size, head, zipSource: source.path, bytes: () => readFile(source.path) };
   } finally {
     await handle.close();
   }
-}
-
-async function readWhole(path: string): Promise<Buffer> {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(path);
 }
 
 function checkSize(size: number, limits: ReaderLimits): void {
