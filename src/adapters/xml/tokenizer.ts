@@ -4,25 +4,93 @@ import { CANONICAL_PREFIX } from './namespaces.js';
 
 /**
  * Attributes of the element being reported. The same object is reused for every element, so a
- * handler reads what it needs during open() and keeps nothing. Parsed only when asked.
+ * handler reads what it needs during open() and keeps nothing. Parsed only when asked: most of
+ * Word's attributes (rsids, fonts, sizes) are never read.
  */
 export class Attributes {
   raw = '';
+  /** 0: not parsed yet; 1: parsed by the fast path (positions below); 2: parsed into `parsed`. */
+  private state = 0;
+  private count = 0;
+  private readonly names: string[] = [];
+  private readonly valueStart: number[] = [];
+  private readonly valueEnd: number[] = [];
   private parsed: Map<string, string> | null = null;
 
   constructor(private readonly tokenizer: XmlTokenizer) {}
 
   reset(raw: string): void {
     this.raw = raw;
+    this.state = 0;
     this.parsed = null;
   }
 
   /** Value of an attribute by canonical name (`w:val`, `text:c`, `Target`), decoded. */
   get(name: string): string | undefined {
     if (this.raw.length === 0) return undefined;
-    if (this.parsed === null) this.parsed = this.tokenizer.parseAttributes(this.raw, true);
-    return this.parsed.get(name);
+    if (this.state === 0) this.parse();
+    if (this.state === 2) return (this.parsed as Map<string, string>).get(name);
+    for (let i = 0; i < this.count; i++) {
+      if (this.names[i] === name) return this.raw.slice(this.valueStart[i], this.valueEnd[i]);
+    }
+    return undefined;
   }
+
+  private parse(): void {
+    if (!this.parseSimple()) {
+      this.parsed = this.tokenizer.parseAttributes(this.raw, true);
+      this.state = 2;
+    }
+  }
+
+  /**
+   * The common case, without a regular expression or a map: ASCII names, `=`, quoted values, no
+   * entity to decode. Anything else (an `&`, odd spacing, a malformed list) returns false and goes
+   * through parseAttributes, which decodes, or refuses exactly as before.
+   */
+  private parseSimple(): boolean {
+    const raw = this.raw;
+    if (raw.indexOf('&') >= 0) return false;
+    const len = raw.length;
+    let n = 0;
+    let i = 0;
+    while (true) {
+      let c = raw.charCodeAt(i);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
+      if (i >= len) break;
+      const nameStart = i;
+      while (isNameChar(c)) c = raw.charCodeAt(++i);
+      if (i === nameStart) return false;
+      const nameEnd = i;
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
+      if (c !== 61 /* = */) return false;
+      c = raw.charCodeAt(++i);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
+      if (c !== QUOTE && c !== APOS) return false;
+      const close = raw.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (close < 0) return false;
+      const name = this.tokenizer.attributeName(raw.slice(nameStart, nameEnd));
+      let seen = false;
+      for (let k = 0; k < n; k++) if (this.names[k] === name) seen = true;
+      if (!seen) {
+        this.names[n] = name;
+        this.valueStart[n] = i + 1;
+        this.valueEnd[n] = close;
+        n++;
+      }
+      i = close + 1;
+    }
+    this.count = n;
+    this.state = 1;
+    return true;
+  }
+}
+
+/** Letters, digits, `:`, `_`, `-`, `.`: what attribute names are made of, all outside `\s` and `=`. */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46
+  );
 }
 
 export interface XmlHandler {
@@ -77,10 +145,13 @@ interface Scope {
  */
 export class XmlTokenizer {
   private buffer = '';
+  /** Open elements: the names as written (to check the closing tags) and canonical (to report). */
   private readonly stack: string[] = [];
+  private readonly names: string[] = [];
   private readonly scopes: Scope[] = [];
   private readonly bindings = new Map<string, string>();
   private readonly nameCache = new Map<string, string>();
+  private readonly attributeNameCache = new Map<string, string>();
   private readonly attributes = new Attributes(this);
   private sawRoot = false;
   /**
@@ -257,17 +328,70 @@ export class XmlTokenizer {
   }
 
   private closeTag(buf: string, pos: number, final: boolean, resumed: Resume): number {
+    const top = this.stack.length - 1;
+    if (resumed.scanned === 0 && top >= 0) {
+      // The common case, `</name>` right after the name that is open: no slice, no lookup. A name
+      // ending in a non-ASCII character goes the long way, whose trimEnd() may see a space in it.
+      const open = this.stack[top] as string;
+      const end = pos + 2 + open.length;
+      if (
+        buf.charCodeAt(end) === GT &&
+        open.charCodeAt(open.length - 1) < 128 &&
+        buf.startsWith(open, pos + 2)
+      ) {
+        this.stack.pop();
+        this.handler.close(this.names.pop() as string);
+        this.leaveScope();
+        return end + 1;
+      }
+    }
     const gt = this.find(buf, pos, pos + 2, '>', resumed);
     if (gt < 0) return this.incomplete(final);
     const raw = buf.slice(pos + 2, gt).trimEnd();
     const open = this.stack.pop();
     if (open !== raw) this.fail(`</${raw.slice(0, 40)}> does not close <${(open ?? '').slice(0, 40)}>`);
-    this.handler.close(this.canonicalName(raw, false));
+    this.handler.close(this.names.pop() as string);
     this.leaveScope();
     return gt + 1;
   }
 
   private openTag(buf: string, pos: number, final: boolean, resumed: Resume): number {
+    if (resumed.scanned === 0) {
+      const gt = buf.indexOf('>', pos + 1);
+      if (gt > 0) {
+        const end = this.openTagFast(buf, pos, gt);
+        if (end > 0) return end;
+      }
+    }
+    return this.openTagSlow(buf, pos, final, resumed);
+  }
+
+  /**
+   * The common case: the first '>' ends the tag, which holds no apostrophe, no '<' and an even
+   * number of double quotes, none of them in the name. Then no '>' can be quoted and the
+   * character-by-character state machine of openTagSlow would find the same name and end.
+   * Returns -1 for anything else, which openTagSlow reads (or refuses) as before.
+   */
+  private openTagFast(buf: string, pos: number, gt: number): number {
+    let nameEnd = -1;
+    let quotes = 0;
+    for (let i = pos + 1; i < gt; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === QUOTE) {
+        if (nameEnd < 0) return -1;
+        quotes++;
+      } else if (c === APOS || c === LT) {
+        return -1;
+      } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
+        nameEnd = i;
+      }
+    }
+    if ((quotes & 1) !== 0) return -1;
+    this.endOpenTag(buf, pos, gt, nameEnd);
+    return gt + 1;
+  }
+
+  private openTagSlow(buf: string, pos: number, final: boolean, resumed: Resume): number {
     const len = buf.length;
     let i = pos + Math.max(1, resumed.scanned);
     let quote = resumed.quote;
@@ -290,14 +414,19 @@ export class XmlTokenizer {
       this.resume = { scanned: i - pos, quote, nameEnd: nameEnd < 0 ? -1 : nameEnd - pos, terminator: null };
       return this.incomplete(final);
     }
-    const selfClosing = buf.charCodeAt(i - 1) === SLASH;
-    const tagEnd = selfClosing ? i - 1 : i;
+    this.endOpenTag(buf, pos, i, nameEnd);
+    return i + 1;
+  }
+
+  /** The tag at buf[pos] ends with the '>' at gt; its name ends at nameEnd (-1: at the end). */
+  private endOpenTag(buf: string, pos: number, gt: number, nameEnd: number): void {
+    const selfClosing = buf.charCodeAt(gt - 1) === SLASH;
+    const tagEnd = selfClosing ? gt - 1 : gt;
     if (nameEnd < 0 || nameEnd > tagEnd) nameEnd = tagEnd;
     const raw = buf.slice(pos + 1, nameEnd);
     if (raw.length === 0) this.fail('empty tag name');
     const attributeText = nameEnd < tagEnd ? buf.slice(nameEnd, tagEnd) : '';
     this.startElement(raw, attributeText, selfClosing);
-    return i + 1;
   }
 
   private startElement(raw: string, attributeText: string, selfClosing: boolean): void {
@@ -308,13 +437,15 @@ export class XmlTokenizer {
     }
     this.stack.push(raw);
     if (attributeText.includes('xmlns')) this.enterScope(attributeText);
-    const name = this.canonicalName(raw, false);
+    const name = this.elementName(raw);
     this.attributes.reset(attributeText);
     this.handler.open(name, this.attributes);
     if (selfClosing) {
       this.stack.pop();
       this.handler.close(name);
       this.leaveScope();
+    } else {
+      this.names.push(name);
     }
   }
 
@@ -332,6 +463,7 @@ export class XmlTokenizer {
     }
     this.scopes.push({ depth: this.stack.length, bindings: previous });
     this.nameCache.clear();
+    this.attributeNameCache.clear();
   }
 
   private leaveScope(): void {
@@ -343,13 +475,29 @@ export class XmlTokenizer {
       else this.bindings.set(prefix, uri);
     }
     this.nameCache.clear();
+    this.attributeNameCache.clear();
+  }
+
+  /** An element's canonical name, from the cache that scope changes clear. */
+  private elementName(raw: string): string {
+    const cached = this.nameCache.get(raw);
+    if (cached !== undefined) return cached;
+    const name = this.canonicalName(raw, false);
+    this.nameCache.set(raw, name);
+    return name;
+  }
+
+  /** An attribute's canonical name (an unprefixed attribute is in no namespace), cached likewise. */
+  attributeName(raw: string): string {
+    const cached = this.attributeNameCache.get(raw);
+    if (cached !== undefined) return cached;
+    const name = this.canonicalName(raw, true);
+    this.attributeNameCache.set(raw, name);
+    return name;
   }
 
   /** `ns0:p` → `w:p` when ns0 is bound to WordprocessingML; unknown namespaces keep their prefix. */
   canonicalName(raw: string, isAttribute: boolean): string {
-    const cacheKey = isAttribute ? `@${raw}` : raw;
-    const cached = this.nameCache.get(cacheKey);
-    if (cached !== undefined) return cached;
     const colon = raw.indexOf(':');
     let name = raw;
     if (colon > 0) {
@@ -361,7 +509,6 @@ export class XmlTokenizer {
       const prefix = uri === undefined ? undefined : CANONICAL_PREFIX[uri];
       if (prefix !== undefined) name = `${prefix}:${raw}`;
     }
-    this.nameCache.set(cacheKey, name);
     return name;
   }
 
@@ -374,7 +521,7 @@ export class XmlTokenizer {
       if (text.slice(consumed, m.index).trim().length > 0) this.fail('malformed attribute');
       consumed = m.index + m[0].length;
       const rawName = m[1] as string;
-      const name = canonical ? this.canonicalName(rawName, true) : rawName;
+      const name = canonical ? this.attributeName(rawName) : rawName;
       if (!out.has(name)) out.set(name, decodeEntities(m[2] ?? m[3] ?? '', this.options.part));
     }
     if (text.slice(consumed).trim().length > 0) this.fail('malformed attribute');
