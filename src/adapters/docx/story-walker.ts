@@ -30,6 +30,18 @@ const TRACKED = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
 
 /** Property containers and change records hold no text: their subtrees are never entered. */
 function isSkipped(name: string): boolean {
+  let skipped = SKIPPED.get(name);
+  if (skipped === undefined) {
+    skipped = skippedName(name);
+    if (SKIPPED.size < 10_000) SKIPPED.set(name, skipped);
+  }
+  return skipped;
+}
+
+/** isSkipped's answers by element name (the names a story uses are few; a hostile file's are capped). */
+const SKIPPED = new Map<string, boolean>();
+
+function skippedName(name: string): boolean {
   if (name === 'mc:Fallback') return true;
   if (!name.startsWith('w:') || name === 'w:pPr' || name === 'w:rPr') return false;
   return name.endsWith('Pr') || name.endsWith('Change') || name === 'w:tblGrid' || name === 'w:tblPrEx';
@@ -255,18 +267,24 @@ export class StoryWalker implements XmlHandler {
     this.runStyleHidden = undefined;
   }
 
-  /** Inside w:pPr or a run's w:rPr: only style, outline level, hiding and language matter. */
+  /**
+   * Inside w:pPr or a run's w:rPr: only style, outline level, hiding and language matter. w:val is
+   * read only on the elements that use it: reading it parses the element's attributes, and most of
+   * what a run's properties hold (w:rFonts, w:sz, w:spacing…) is never needed.
+   */
   private readProperty(name: string, attributes: Attributes): void {
-    const value = attributes.get('w:val');
     if (name === 'w:lang') {
+      const value = attributes.get('w:val');
       if (value) this.o.languages.set(value, (this.o.languages.get(value) ?? 0) + 1);
     } else if (this.propertiesKind === 'paragraph') {
-      if (name === 'w:pStyle') this.pendingStyle = value;
-      else if (name === 'w:outlineLvl' && value !== undefined) this.pendingOutline = Number(value);
-      else if (TRACKED.has(name)) this.trackChange(name, false);
+      if (name === 'w:pStyle') this.pendingStyle = attributes.get('w:val');
+      else if (name === 'w:outlineLvl') {
+        const value = attributes.get('w:val');
+        if (value !== undefined) this.pendingOutline = Number(value);
+      } else if (TRACKED.has(name)) this.trackChange(name, false);
     } else if (this.depth === this.propertiesDepth + 1) {
-      if (name === 'w:vanish') this.runVanish = toggleOn(value);
-      else if (name === 'w:rStyle') this.runStyleHidden = this.o.styles.get(value)?.hidden;
+      if (name === 'w:vanish') this.runVanish = toggleOn(attributes.get('w:val'));
+      else if (name === 'w:rStyle') this.runStyleHidden = this.o.styles.get(attributes.get('w:val'))?.hidden;
     }
   }
 
