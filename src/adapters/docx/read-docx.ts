@@ -17,7 +17,12 @@ import {
   readSubdocsIncluded,
 } from './package-facts.js';
 import { type PartContext, readPart } from './part-reading.js';
-import { countExternalRelationships, type Relationship, readRelationships } from './relationships.js';
+import {
+  countExternalRelationships,
+  type Relationship,
+  readRelationships,
+  relationshipsPartOf,
+} from './relationships.js';
 import { StoryWalker } from './story-walker.js';
 import { readStyles } from './styles.js';
 
@@ -75,7 +80,12 @@ export async function readDocx(archive: ZipArchive, options: DocxReadOptions): P
   facts.images = new Set(documentRels.filter((r) => r.type === 'image').map((r) => r.target)).size;
   facts.embeddedObjects = documentRels.filter((r) => r.type === 'oleObject' || r.type === 'package').length;
   facts.macros = archive.names().some((n) => n.toLowerCase().endsWith('vbaproject.bin'));
-  facts.externalRelationships = await countExternalRelationships(context);
+  // The two .rels parts read above are counted from what was read, not read again.
+  const readRels = new Map<string, Relationship[]>();
+  if (archive.has(relationshipsPartOf(''))) readRels.set(relationshipsPartOf('').toLowerCase(), packageRels);
+  if (archive.has(relationshipsPartOf(main)))
+    readRels.set(relationshipsPartOf(main).toLowerCase(), documentRels);
+  facts.externalRelationships = await countExternalRelationships(context, readRels);
   facts.stored = await readStoredStatistics(
     context,
     targetOf(packageRels, 'extended-properties') ?? 'docProps/app.xml',

@@ -11,7 +11,7 @@ export interface Relationship {
 
 /** Reads the relationships of one part (or of the package, with part = ''). */
 export async function readRelationships(context: PartContext, part: string): Promise<Relationship[]> {
-  const relsPart = part === '' ? '_rels/.rels' : relsPartOf(part);
+  const relsPart = relationshipsPartOf(part);
   const found: Relationship[] = [];
   await readPart(context, relsPart, {
     open(name, attributes) {
@@ -31,11 +31,28 @@ export async function readRelationships(context: PartContext, part: string): Pro
   return found;
 }
 
-/** Counts external relationships over every .rels part of the package. */
-export async function countExternalRelationships(context: PartContext): Promise<number> {
+/** The .rels part that holds the relationships of `part` ('' for the package's own). */
+export function relationshipsPartOf(part: string): string {
+  return part === '' ? '_rels/.rels' : relsPartOf(part);
+}
+
+/**
+ * Counts external relationships over every .rels part of the package. `known` holds the parts
+ * already read by readRelationships (by lower-case name, as the archive looks names up), which
+ * are counted from what was read instead of being inflated and parsed a second time.
+ */
+export async function countExternalRelationships(
+  context: PartContext,
+  known: ReadonlyMap<string, Relationship[]> = new Map(),
+): Promise<number> {
   let count = 0;
   for (const name of context.archive.names()) {
     if (!name.endsWith('.rels')) continue;
+    const read = known.get(name.toLowerCase());
+    if (read !== undefined) {
+      for (const r of read) if (r.external) count++;
+      continue;
+    }
     await readPart(context, name, {
       open(element, attributes) {
         if (
