@@ -375,6 +375,7 @@ export class XmlTokenizer {
   private openTagFast(buf: string, pos: number, gt: number): number {
     let nameEnd = -1;
     let quotes = 0;
+    let x = false;
     for (let i = pos + 1; i < gt; i++) {
       const c = buf.charCodeAt(i);
       if (c === QUOTE) {
@@ -384,10 +385,13 @@ export class XmlTokenizer {
         return -1;
       } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
         nameEnd = i;
+      } else if (c === 120 /* x */) {
+        x = true;
       }
     }
     if ((quotes & 1) !== 0) return -1;
-    this.endOpenTag(buf, pos, gt, nameEnd);
+    // Without an 'x' the attributes cannot hold "xmlns": no need to search for it.
+    this.endOpenTag(buf, pos, gt, nameEnd, x);
     return gt + 1;
   }
 
@@ -419,24 +423,24 @@ export class XmlTokenizer {
   }
 
   /** The tag at buf[pos] ends with the '>' at gt; its name ends at nameEnd (-1: at the end). */
-  private endOpenTag(buf: string, pos: number, gt: number, nameEnd: number): void {
+  private endOpenTag(buf: string, pos: number, gt: number, nameEnd: number, mayDeclare = true): void {
     const selfClosing = buf.charCodeAt(gt - 1) === SLASH;
     const tagEnd = selfClosing ? gt - 1 : gt;
     if (nameEnd < 0 || nameEnd > tagEnd) nameEnd = tagEnd;
     const raw = buf.slice(pos + 1, nameEnd);
     if (raw.length === 0) this.fail('empty tag name');
     const attributeText = nameEnd < tagEnd ? buf.slice(nameEnd, tagEnd) : '';
-    this.startElement(raw, attributeText, selfClosing);
+    this.startElement(raw, attributeText, selfClosing, mayDeclare);
   }
 
-  private startElement(raw: string, attributeText: string, selfClosing: boolean): void {
+  private startElement(raw: string, attributeText: string, selfClosing: boolean, mayDeclare: boolean): void {
     if (this.stack.length === 0 && this.sawRoot) this.fail('a second root element');
     this.sawRoot = true;
     if (this.stack.length >= this.options.maxDepth) {
       throw new AppError('XML_TOO_DEEP', { depth: this.stack.length + 1, max: this.options.maxDepth });
     }
     this.stack.push(raw);
-    if (attributeText.includes('xmlns')) this.enterScope(attributeText);
+    if (mayDeclare && attributeText.includes('xmlns')) this.enterScope(attributeText);
     const name = this.elementName(raw);
     this.attributes.reset(attributeText);
     this.handler.open(name, this.attributes);

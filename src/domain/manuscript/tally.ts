@@ -18,20 +18,14 @@ interface StoryFigures {
   paragraphs: number;
 }
 
-/**
- * Whether NFC might change the text. Below U+0300 nothing composes or decomposes; U+2002–U+206F
- * (the spaces, dashes, quotes and ellipsis of French typography: U+202F, U+2019, U+2026…) hold no
- * combining mark, nothing that composes with what precedes it and no singleton decomposition (only
- * U+2000 and U+2001, left out here, have one). Anything else goes through normalize(). A loop on
- * character codes: the regular expression it replaces ran on every piece of text.
+/*
+ * needsNfc, inlined in Tally.measure: NFC might change a text holding any character from U+0300 up,
+ * except U+2002–U+206F. Below U+0300 nothing composes or decomposes; U+2002–U+206F (the spaces,
+ * dashes, quotes and ellipsis of French typography: U+202F, U+2019, U+2026…) hold no combining
+ * mark, nothing that composes with what precedes or follows it and no singleton decomposition
+ * (only U+2000 and U+2001, left out, have one): checked pair by pair against normalize(). Anything
+ * else goes through normalize(), as every text did through a regular expression before.
  */
-function needsNfc(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x300 && (c < 0x2002 || c > 0x206f)) return true;
-  }
-  return false;
-}
 
 function blank(): StoryFigures {
   return { signes: 0, nonSpace: 0, words: 0, paragraphs: 0 };
@@ -99,14 +93,28 @@ export class Tally {
   text(raw: string): void {
     const open = this.stack[this.stack.length - 1];
     if (!open || raw.length === 0) return;
-    const s = needsNfc(raw) ? raw.normalize('NFC') : raw;
-    const figures = this.figures[open.paragraph.story];
+    if (this.measure(open, raw, true)) {
+      open.parts.push(raw);
+    } else {
+      const s = raw.normalize('NFC');
+      this.measure(open, s, false);
+      open.parts.push(s);
+    }
+  }
+
+  /**
+   * Counts signes, non-space characters and words of `s` into the open paragraph's story. With
+   * checkNfc, it first makes sure NFC cannot change `s` (see needsNfc, checked in the same loop)
+   * and returns false, counting nothing, when it might.
+   */
+  private measure(open: OpenParagraph, s: string, checkNfc: boolean): boolean {
     let inWord = open.inWord;
     let nonSpace = 0;
     let words = 0;
     let lowSurrogates = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
+      if (checkNfc && c >= 0x300 && (c < 0x2002 || c > 0x206f)) return false;
       if (c >= 0xdc00 && c <= 0xdfff) {
         lowSurrogates++;
         continue;
@@ -121,11 +129,12 @@ export class Tally {
         }
       }
     }
+    const figures = this.figures[open.paragraph.story];
     open.inWord = inWord;
     figures.signes += s.length - lowSurrogates; // codePoints(s), counted in the same loop
     figures.nonSpace += nonSpace;
     figures.words += words;
-    open.parts.push(s);
+    return true;
   }
 
   /** A visible character that is not text: tab, line break, symbol, no-break hyphen. */
