@@ -1,3 +1,4 @@
+import type { AuthorLinkStore } from './author-links.js';
 import type { Outbox } from './outbox.js';
 import type { EventDetail, SubmissionStore } from './submission-store.js';
 
@@ -82,6 +83,8 @@ export interface TransactionStores {
   messages: MessageLedger;
   /** Letters caused by this transaction's changes (a known dedupe key is a no-op). */
   outbox: Pick<Outbox, 'enqueue'>;
+  /** Authors' private links, created with the submission they open. */
+  authorLinks: AuthorLinkStore;
 }
 
 /**

@@ -33,9 +33,9 @@ describe('appel db migrate', () => {
     const text = first.out.join('\n');
     assert.match(
       text,
-      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(2\) : 0001-initial, 0002-messages\n\nDatabase: /,
+      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(3\) : 0001-initial, 0002-messages, 0003-author-links\n\nDatabase: /,
     );
-    assert.match(text, /Migrations applied \(2\): 0001-initial, 0002-messages$/);
+    assert.match(text, /Migrations applied \(3\): 0001-initial, 0002-messages, 0003-author-links$/);
     assert.ok(existsSync(join(data, 'appel.sqlite')));
     assert.ok(!existsSync(join(root, 'ignored')), '--data wins over APPEL_DATA');
     const second = await run(['migrate', '--data', data], {});
@@ -76,7 +76,10 @@ describe('appel db migrate', () => {
       const withSchema = new URL(url);
       withSchema.searchParams.set('options', `-c search_path=${schema}`);
       const c = await run(['migrate', '--data', join(root, 'pg')], { DATABASE_URL: withSchema.toString() });
-      assert.match(c.out.join('\n'), /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages/);
+      assert.match(
+        c.out.join('\n'),
+        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links/,
+      );
       const tables = await sql<{
         n: string;
       }>`select count(*) as n from information_schema.tables where table_schema = ${schema}`.execute(admin);

@@ -4,6 +4,7 @@ import type { TransactionStores, UnitOfWork } from '../../ports/message-ledger.j
 import { toIso } from './codec.js';
 import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
+import { KyselyAuthorLinkStore } from './repositories/author-links.js';
 import { enqueue } from './repositories/outbox.js';
 import { type Executor, withTransaction } from './transaction.js';
 
@@ -31,6 +32,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         outbox: {
           enqueue: (message) => enqueue(trx, message, toIso(this.clock.now()), { onDuplicate: 'ignore' }),
         },
+        authorLinks: new KyselyAuthorLinkStore(trx, this.clock),
       }),
     );
   }

@@ -21,6 +21,7 @@ export interface Database {
   outbox: OutboxTable;
   files: FilesTable;
   messages: MessagesTable;
+  author_links: AuthorLinksTable;
 }
 
 export interface CallsTable {
@@ -143,4 +144,12 @@ export interface MessagesTable {
   replied: number;
   detail: string | null;
   created_at: string;
+}
+
+/** Authors' private links: the SHA-256 (hex) of each token, never the token. */
+export interface AuthorLinksTable {
+  token_hash: string;
+  submission_id: string;
+  created_at: string;
+  revoked_at: string | null;
 }

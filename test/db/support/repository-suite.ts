@@ -1,5 +1,6 @@
 import type { MakeDatabase } from './databases.js';
 import { atomicitySuite } from './suite-atomicity.js';
+import { authorLinkSuite } from './suite-author-links.js';
 import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
@@ -18,4 +19,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   outboxSuite(makeDb);
   messageSuite(makeDb);
   unitOfWorkSuite(makeDb);
+  authorLinkSuite(makeDb);
 }

@@ -37,9 +37,10 @@ async function ownTables(handle: DbHandle): Promise<string[]> {
     .sort();
 }
 
-const ALL = ['0001-initial', '0002-messages'];
+const ALL = ['0001-initial', '0002-messages', '0003-author-links'];
 
 const TABLES = [
+  'author_links',
   'authors',
   'calls',
   'events',
@@ -90,14 +91,14 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.equal(first.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => name !== 'messages'),
+          TABLES.filter((name) => name !== 'messages' && name !== 'author_links'),
         );
         const at = '2026-03-01T09:00:00.000Z';
         await old.handle.db
           .insertInto('calls')
           .values({ id: 'c-1', slug: 'ancien', data: '{}', created_at: at, updated_at: at })
           .execute();
-        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages']);
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages', '0003-author-links']);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select('slug').execute();
         assert.deepEqual(calls, [{ slug: 'ancien' }]);
@@ -105,9 +106,9 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.equal(down.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => name !== 'messages'),
+          TABLES.filter((name) => name !== 'author_links'),
         );
-        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages']);
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0003-author-links']);
       } finally {
         await old.drop();
       }
