@@ -106,11 +106,25 @@ export const noManuscriptLetterSchema = z.object({ kind: z.literal('no-manuscrip
 
 export const lateLetterSchema = z.object({ kind: z.literal('late'), ...common });
 
+/** An invitation to the desk: the one-time link (kept in the outbox only until the letter is sent). */
+export const invitationLetterSchema = z.object({
+  kind: z.literal('invitation'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  /** The display name of the person who sent the invitation. */
+  invitedBy: z.string().optional(),
+  role: z.enum(['committee', 'coordinator', 'administrator']),
+  url: z.string(),
+  expiresAt: instantSchema,
+});
+
 export const letterSchema = z.discriminatedUnion('kind', [
   receiptLetterSchema,
   newVersionLetterSchema,
   noManuscriptLetterSchema,
   lateLetterSchema,
+  invitationLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -120,6 +134,7 @@ export type ReceiptLetter = z.output<typeof receiptLetterSchema>;
 export type NewVersionLetter = z.output<typeof newVersionLetterSchema>;
 export type NoManuscriptLetter = z.output<typeof noManuscriptLetterSchema>;
 export type LateLetter = z.output<typeof lateLetterSchema>;
+export type InvitationLetter = z.output<typeof invitationLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

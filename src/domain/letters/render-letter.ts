@@ -1,4 +1,5 @@
 import type { LetterDocument } from './document.js';
+import { invitationDocument } from './invitation.js';
 import { lateSubmissionDocument } from './late-submission.js';
 import { type Letter, type LetterInput, letterSchema, type RenderedLetter } from './model.js';
 import { newVersionDocument } from './new-version.js';
@@ -19,6 +20,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return noManuscriptDocument(letter);
     case 'late':
       return lateSubmissionDocument(letter);
+    case 'invitation':
+      return invitationDocument(letter);
   }
 }
 

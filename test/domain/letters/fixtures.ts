@@ -172,5 +172,18 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
         reference: 'S81-0007',
       },
     },
+    {
+      name: 'invitation',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'invitation',
+        greetingName: 'Claire Petit',
+        invitedBy: 'Jean-Marc Laurent',
+        role: 'committee',
+        url: 'https://appel.example.org/compte/activation/kX9fQ2mZ7rT4vB8nW1yH3jL6pD0sA5cE-uG2iO9eR4t',
+        expiresAt: '2022-06-08T10:00:00Z',
+      },
+    },
   ];
 }

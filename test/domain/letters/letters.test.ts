@@ -85,7 +85,8 @@ describe('letter content', () => {
 
   it('does not offer a new version after the deadline', () => {
     const [clean] = goldenCases('fr');
-    const { text } = renderLetter({ ...clean!.letter, receivedAt: '2022-09-02T08:00:00Z' });
+    const letter = clean!.letter as Extract<LetterInput, { kind: 'receipt' }>;
+    const { text } = renderLetter({ ...letter, receivedAt: '2022-09-02T08:00:00Z' });
     assert.doesNotMatch(text, /nouvelle version jusqu’au/);
     assert.match(text, /La date limite de l’appel était le jeudi 1er septembre 2022\./);
   });
