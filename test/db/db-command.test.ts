@@ -33,9 +33,12 @@ describe('appel db migrate', () => {
     const text = first.out.join('\n');
     assert.match(
       text,
-      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(3\) : 0001-initial, 0002-messages, 0003-author-links\n\nDatabase: /,
+      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(4\) : 0001-initial, 0002-messages, 0003-author-links, 0004-accounts\n\nDatabase: /,
     );
-    assert.match(text, /Migrations applied \(3\): 0001-initial, 0002-messages, 0003-author-links$/);
+    assert.match(
+      text,
+      /Migrations applied \(4\): 0001-initial, 0002-messages, 0003-author-links, 0004-accounts$/,
+    );
     assert.ok(existsSync(join(data, 'appel.sqlite')));
     assert.ok(!existsSync(join(root, 'ignored')), '--data wins over APPEL_DATA');
     const second = await run(['migrate', '--data', data], {});
@@ -78,7 +81,7 @@ describe('appel db migrate', () => {
       const c = await run(['migrate', '--data', join(root, 'pg')], { DATABASE_URL: withSchema.toString() });
       assert.match(
         c.out.join('\n'),
-        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links/,
+        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links, 0004-accounts/,
       );
       const tables = await sql<{
         n: string;

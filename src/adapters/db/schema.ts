@@ -22,6 +22,9 @@ export interface Database {
   files: FilesTable;
   messages: MessagesTable;
   author_links: AuthorLinksTable;
+  accounts: AccountsTable;
+  account_tokens: AccountTokensTable;
+  account_sessions: AccountSessionsTable;
 }
 
 export interface CallsTable {
@@ -152,4 +155,39 @@ export interface AuthorLinksTable {
   submission_id: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+/** The desk's accounts: coordinators, committee members, administrators. */
+export interface AccountsTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  created_at: string;
+  activated_at: string | null;
+  disabled_at: string | null;
+  updated_at: string;
+}
+
+/** One-time links (invitations, the first administrator's link): the SHA-256 of each token. */
+export interface AccountTokensTable {
+  token_hash: string;
+  account_id: string;
+  kind: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Desk sessions: the SHA-256 of the cookie's random value. */
+export interface AccountSessionsTable {
+  id_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
 }

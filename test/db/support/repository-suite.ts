@@ -1,4 +1,5 @@
 import type { MakeDatabase } from './databases.js';
+import { accountSuite } from './suite-accounts.js';
 import { atomicitySuite } from './suite-atomicity.js';
 import { authorLinkSuite } from './suite-author-links.js';
 import { lockingSuite } from './suite-locking.js';
@@ -20,4 +21,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   messageSuite(makeDb);
   unitOfWorkSuite(makeDb);
   authorLinkSuite(makeDb);
+  accountSuite(makeDb);
 }

@@ -37,9 +37,14 @@ async function ownTables(handle: DbHandle): Promise<string[]> {
     .sort();
 }
 
-const ALL = ['0001-initial', '0002-messages', '0003-author-links'];
+const ALL = ['0001-initial', '0002-messages', '0003-author-links', '0004-accounts'];
+
+const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
 
 const TABLES = [
+  'account_sessions',
+  'account_tokens',
+  'accounts',
   'author_links',
   'authors',
   'calls',
@@ -91,14 +96,18 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.equal(first.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => name !== 'messages' && name !== 'author_links'),
+          TABLES.filter((name) => !['messages', 'author_links', ...ACCOUNT_TABLES].includes(name)),
         );
         const at = '2026-03-01T09:00:00.000Z';
         await old.handle.db
           .insertInto('calls')
           .values({ id: 'c-1', slug: 'ancien', data: '{}', created_at: at, updated_at: at })
           .execute();
-        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0002-messages', '0003-author-links']);
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, [
+          '0002-messages',
+          '0003-author-links',
+          '0004-accounts',
+        ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select('slug').execute();
         assert.deepEqual(calls, [{ slug: 'ancien' }]);
@@ -106,9 +115,9 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.equal(down.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => name !== 'author_links'),
+          TABLES.filter((name) => !ACCOUNT_TABLES.includes(name)),
         );
-        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0003-author-links']);
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0004-accounts']);
       } finally {
         await old.drop();
       }
