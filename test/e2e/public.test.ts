@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launchBrowser,
+  MOBILE,
+  openPage,
+  printAxeLog,
+  saveScreenshot,
+  textOf,
+} from '../helpers/browser.js';
+import { type RunningDesk, startDesk } from '../helpers/http-server.js';
+
+/** The public pages in a real browser: the call's page (open, closed, French, English) and the error page. */
+describeInBrowser('public pages in Chromium', () => {
+  let browser: Browser;
+  let open: RunningDesk;
+  let closed: RunningDesk;
+  before(async () => {
+    browser = await launchBrowser();
+    // The no. 81 call closes on 1 September 2022, Paris time.
+    open = await startDesk({ now: () => new Date('2022-08-20T10:00:00Z') });
+    closed = await startDesk({ now: () => new Date('2022-09-05T10:00:00Z') });
+  });
+  after(async () => {
+    await browser?.close();
+    await open?.close();
+    await closed?.close();
+    printAxeLog('public pages');
+  });
+
+  it('the open call page, in French, without JavaScript', async () => {
+    const { page, problems, close } = await openPage(browser, { javaScript: false });
+    await page.goto(`${open.url}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.match(await textOf(page.getByRole('status')), /ouvert jusqu’au/);
+    assert.ok(await page.getByRole('link', { name: 'Proposer un article' }).isVisible());
+    await expectAccessible(page, 'call page (fr, open)');
+    await saveScreenshot(page, 'call-page-fr');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  it('the language switch leads to the English page', async () => {
+    const { page, problems, close } = await openPage(browser, { javaScript: true });
+    await page.goto(`${open.url}/`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await textOf(page.getByRole('status')), /open until/);
+    assert.ok(await page.getByRole('link', { name: 'Submit an article' }).isVisible());
+    await expectAccessible(page, 'call page (en, open)');
+    await saveScreenshot(page, 'call-page-en');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  it('the closed call says so and offers no form', async () => {
+    const { page, close } = await openPage(browser, { javaScript: true });
+    await page.goto(`${closed.url}/`);
+    assert.match(await textOf(page.getByRole('status')), /clos depuis/);
+    assert.equal(await page.getByRole('link', { name: 'Proposer un article' }).count(), 0);
+    await expectAccessible(page, 'call page (fr, closed)');
+    await saveScreenshot(page, 'call-page-closed');
+    await close();
+  });
+
+  it('on a phone (390x844) the call page reads without horizontal scrolling', async () => {
+    const { page, close } = await openPage(browser, { javaScript: true, viewport: MOBILE });
+    await page.goto(`${open.url}/`);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    assert.ok((overflow as number) <= 0, `horizontal overflow of ${overflow}px`);
+    await expectAccessible(page, 'call page (fr, phone)');
+    await saveScreenshot(page, 'call-page-mobile');
+    await close();
+  });
+
+  it('an unknown page is an accessible 404, in French and in English', async () => {
+    const { page, close } = await openPage(browser, { javaScript: false });
+    const fr = await page.goto(`${open.url}/nulle-part`);
+    assert.equal(fr?.status(), 404);
+    assert.match(await textOf(page.getByRole('heading', { level: 1 })), /n’existe pas/);
+    await expectAccessible(page, 'error page 404 (fr)');
+    await saveScreenshot(page, 'error-404');
+    const en = await page.goto(`${open.url}/nowhere?lang=en`);
+    assert.equal(en?.status(), 404);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await expectAccessible(page, 'error page 404 (en)');
+    await close();
+  });
+
+  it('the skip link is the first thing the keyboard reaches and leads to the content', async () => {
+    const { page, close } = await openPage(browser, { javaScript: true });
+    await page.goto(`${open.url}/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate('document.activeElement && document.activeElement.className');
+    assert.equal(focused, 'skip');
+    assert.ok(await page.locator('a.skip').isVisible(), 'the skip link shows when focused');
+    await close();
+  });
+});
