@@ -7,16 +7,20 @@ import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
 import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js';
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
+import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
 import { LocalFileStore } from '../adapters/files/local-file-store.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
 import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
 import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
+import { withStoredExtensions } from '../app/desk-extend-deadline.js';
 import type { ImportDeps } from '../app/import-message.js';
 import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
 import type { Call } from '../domain/call/schema.js';
 import { AppError } from '../domain/shared/errors.js';
+import type { AccountStore } from '../ports/accounts.js';
+import type { CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { JsonObject } from '../ports/json.js';
@@ -36,8 +40,16 @@ export interface ContextOptions {
 export interface AppContext {
   dataDir: string;
   databaseDescription: string;
+  /**
+   * The call as stored (the file, plus the extensions decided from the desk). The desk replaces it
+   * (and `intake.call`) when a coordinator extends the deadline, so that every page and every
+   * intake in this process judges with the deadline in force.
+   */
   call: Call;
   callId: string;
+  calls: CallStore;
+  /** The desk's accounts, one-time links and sessions. */
+  accounts: AccountStore;
   intake: ImportDeps;
   submissions: SubmissionStore;
   outbox: Outbox;
@@ -64,7 +76,10 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
   try {
     await migrateToLatest(handle);
     const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
-    const callRecord = await calls.saveCall(loaded.call.id, loaded.call as unknown as JsonObject);
+    // Extensions decided from the desk live in the stored call: the file must not erase them.
+    const stored = await calls.findCallBySlug(loaded.call.id);
+    const call = withStoredExtensions(loaded.call, stored?.data);
+    const callRecord = await calls.saveCall(call.id, call as unknown as JsonObject);
     const from: MailAddress = {
       address: env.APPEL_MAIL_FROM ?? 'appel@localhost.localdomain',
       name: loaded.call.journal,
@@ -75,15 +90,17 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     return {
       dataDir: storage.dataDir,
       databaseDescription: handle.description,
-      call: loaded.call,
+      call,
       callId: callRecord.id,
+      calls,
+      accounts: new KyselyAccountStore(handle.db, randomIds),
       intake: {
         uow: new KyselyUnitOfWork(handle.db, systemClock, randomIds),
         files,
         read: analyseManuscript,
         parse: (raw) => parseMessage(raw),
         clock: systemClock,
-        call: loaded.call,
+        call,
         callId: callRecord.id,
         ownAddresses: [from.address],
         postcodes: etalabPostcodes,

@@ -109,3 +109,10 @@ export interface AccountStore {
   /** Removes sessions past their expiry; returns how many. */
   purgeSessions(at: Date): Promise<number>;
 }
+
+/** Password hashing (argon2id in production): slow on purpose, behind a port like every crypto. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** False for a wrong password or a malformed hash; never throws for bad input. */
+  verify(hash: string, password: string): Promise<boolean>;
+}
