@@ -16,12 +16,14 @@ import {
 import { analyseManuscript } from './reader.js';
 import { printRatios, printTable, printTargets, recordTarget } from './report.js';
 import { measure, type Tool } from './timing.js';
+import { benchUpload } from './upload.js';
 
 /**
- * npm run bench [-- --reps 5 --large-reps 5 --reps-40 3 --pandoc-every 4 --skip-40 --pandoc-40]
+ * npm run bench [-- --reps 5 --large-reps 5 --reps-40 3 --pandoc-every 4 --skip-40 --pandoc-40 --skip-upload]
  * A benchmark, not a test: analysis throughput side by side with mammoth, pandoc and the bare cost
  * of inflating the same XML parts, over the shared corpus and over generated large manuscripts;
- * then peak memory while analysing a 40 MiB document.xml. See docs/benchmarks.md.
+ * then peak memory while analysing a 40 MiB document.xml; then uploads to the web desk under load
+ * (bench/upload.ts). See docs/benchmarks.md.
  */
 
 const { values: args } = parseArgs({
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     'pandoc-every': { type: 'string', default: '4' },
     'skip-40': { type: 'boolean', default: false },
     'pandoc-40': { type: 'boolean', default: false },
+    'skip-upload': { type: 'boolean', default: false },
   },
 });
 const REPS = Number(args.reps);
@@ -142,6 +145,17 @@ async function main(): Promise<void> {
       warmup: false,
     });
     benchMemory(path);
+  }
+  if (!args['skip-upload']) {
+    const upload = await benchUpload({ connections: 20, seconds: 15, amount: 3000, kib: 200 });
+    if (upload.desk === null) process.exitCode = 1;
+    recordTarget({
+      what: 'uploads: desk / bare Fastify, submissions per second',
+      ratio: upload.ratio,
+      kind: 'min',
+      limit: 0.5,
+    });
+    recordTarget({ what: 'uploads: submissions lost', ratio: upload.lost, kind: 'max', limit: 0 });
   }
   printTargets();
 }
