@@ -17,8 +17,8 @@ export async function importMailbox(
   options: {
     afterCommit?: (raw: RawMail) => Promise<void>;
     onProgress?: ImportProgress;
-    /** An error code (never the message's content) and the message it happened to. */
-    onError?: (code: string, raw: RawMail) => void;
+    /** An error code (never the message's content) and where the message came from. */
+    onError?: (code: string, source: RawMail['source']) => void;
   } = {},
 ): Promise<ImportSummary> {
   const summary = emptySummary();
@@ -31,8 +31,12 @@ export async function importMailbox(
       } catch (e) {
         // One bad message never stops the import: it is counted, its bytes are kept, and a
         // re-run tries it again.
-        options.onError?.(isAppError(e) ? e.code : 'UNEXPECTED', item.message);
+        options.onError?.(isAppError(e) ? e.code : 'UNEXPECTED', item.message.source);
       }
+    } else {
+      // What a source could not hand over (a path that cannot be read, a message over the size
+      // cap) is said as well as counted: which one, and why.
+      options.onError?.(item.problem.code, item.problem.source);
     }
     count(summary, outcome);
     options.onProgress?.(outcome, summary);

@@ -28,7 +28,7 @@ export function mailCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Co
         const progress = importProgress(io, !options.json && Boolean(process.stderr.isTTY));
         const summary = await importMailbox(readPaths(paths), context.intake, {
           onProgress: options.json ? undefined : progress.tick,
-          onError: (code, raw) => io.err(`${raw.source.location}: ${code}`),
+          onError: (code, where) => io.err(`${where.location}: ${code}`),
         });
         progress.stop();
         io.out(options.json ? JSON.stringify(summary) : summaryText(summary));
@@ -52,7 +52,7 @@ export function mailCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Co
             // Commit first, then flag: a crash in between re-imports a message the ledger knows.
             const summary = await importMailbox(source.fetchNew(settings.mailbox), context.intake, {
               afterCommit: (raw) => source.markProcessed(raw.source),
-              onError: (code) => io.err(code),
+              onError: (code, where) => io.err(`${where.location}: ${code}`),
             });
             errors += summary.errors;
             io.out(summaryText(summary));

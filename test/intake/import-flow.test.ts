@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { emlFileName } from '../../src/adapters/mail-out/folder-mailer.js';
 import type { ImportSummary } from '../../src/app/import-summary.js';
+import { main } from '../../src/main/cli.js';
 import { composeEml } from '../helpers/mail-fixtures.js';
 import {
   docxAttachment,
@@ -158,10 +160,10 @@ function intakeSuite(dialect: DialectName) {
         version.signes_total !== null && version.signes_total > 5000 && version.signes_total < 30_000,
       );
       await assertStored(w, version.file_sha256, docx);
-      assert.deepEqual((await eventDetails(w, sub.id))[0], {
-        action: 'submission.received',
-        detail: { verdict: 'pass', status: 'complete', late: false },
-      });
+      const received = (await eventDetails(w, sub.id))[0];
+      assert.equal(received?.action, 'submission.received');
+      const { verdict, status, late } = received?.detail ?? {};
+      assert.deepEqual({ verdict, status, late }, { verdict: 'pass', status: 'complete', late: false });
 
       // The ledger knows the message; its raw bytes were kept before anything else.
       const entry = only(await ledger(w));
@@ -570,3 +572,39 @@ function intakeSuite(dialect: DialectName) {
 }
 
 await forEachDialect(intakeSuite);
+
+describe('appel mail import (command line)', () => {
+  it('names what it could not read, counts it, and imports the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'appel-intake-cli-'));
+    const saved = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      const eml = join(dir, 'one.eml');
+      await writeFile(
+        eml,
+        await mailFrom({
+          from: PEOPLE.louis,
+          messageId: '<cli.1@exemple.fr>',
+          attachments: [docxAttachment('garnier.docx', await manuscriptDocx(50))],
+        }),
+      );
+      const missing = join(dir, 'absent.mbox');
+      const out: string[] = [];
+      const err: string[] = [];
+      let exitCode = 0;
+      const code = await main(['mail', 'import', missing, eml, '--data', join(dir, 'data'), '--json'], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        setExitCode: (c) => {
+          exitCode = c;
+        },
+      });
+      assert.equal(Math.max(code, exitCode), 1);
+      assert.deepEqual(JSON.parse(out.join('')), summary({ messages: 2, submissions: 1, errors: 1 }));
+      assert.deepEqual(err, [`${missing}: MAILBOX_UNREADABLE`]);
+    } finally {
+      if (saved !== undefined) process.env.DATABASE_URL = saved;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
