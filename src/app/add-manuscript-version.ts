@@ -19,6 +19,13 @@ export interface NewVersionRequest {
   reply: LetterEnvelope | null;
   lang: Lang;
   message?: Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
+  /** The author's private link, quoted in the letter. */
+  followUrl?: string;
+  /**
+   * A file the submission already has is not added again: its version is returned (a double
+   * click or a retry on the author's page). Off for e-mail, whose threading decides this itself.
+   */
+  skipKnownFile?: boolean;
 }
 
 /**
@@ -34,6 +41,10 @@ export async function addManuscriptVersion(
   return deps.uow.run(async (s) => {
     const record = await s.submissions.findById(request.submissionId);
     if (!record) throw new AppError('SUBMISSION_NOT_FOUND', { id: request.submissionId });
+    const known = request.skipKnownFile
+      ? record.versions.find((v) => v.fileSha256 === judged.version.fileSha256)
+      : undefined;
+    if (known) return known;
     const letter: LetterInput = {
       kind: 'new-version',
       lang: request.lang,
@@ -44,6 +55,7 @@ export async function addManuscriptVersion(
       versionNumber: record.versions.length + 1,
       title: record.title,
     };
+    if (request.followUrl) letter.followUrl = request.followUrl;
     const version = await s.submissions.addVersion({
       submissionId: request.submissionId,
       version: judged.version,

@@ -41,6 +41,11 @@ export interface SubmissionIntake {
   lang: Lang;
   /** The ledger entry of the message that carried it, committed with the submission. */
   message?: Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
+  /**
+   * The author's private link, created in the same transaction (only the token's SHA-256 is
+   * stored) and given in the receipt.
+   */
+  follow?: { tokenHash: string; url: string };
 }
 
 // Intake's own findings say how to send a missing detail by e-mail; the rule's would repeat them.
@@ -93,6 +98,7 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
     submissionFindings: submissionFindings.filter((f) => !checked.notChecked.includes(f.code)),
     missing: decision.missing,
   };
+  if (intake.follow) letter.followUrl = intake.follow.url;
   const greeting = intake.authors.find((a) => a.isContact) ?? intake.authors[0];
   if (greeting) letter.greetingName = `${greeting.givenName} ${greeting.surname}`.trim();
 
@@ -113,12 +119,20 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
         actor: { kind: 'system' },
         channel: intake.channel,
         action: 'submission.received',
-        detail: { verdict: judged.verdict, status: decision.status, late: decision.late },
+        detail: {
+          verdict: judged.verdict,
+          status: decision.status,
+          late: decision.late,
+          ...consentFlags(intake),
+        },
       },
       outbox: intake.reply
         ? [letterJob(intake.reply, letter, `receipt:${intake.callId}:${intake.idempotencyKey}`)]
         : [],
     });
+    if (intake.follow) {
+      await s.authorLinks.create({ tokenHash: intake.follow.tokenHash, submissionId: created.id });
+    }
     if (intake.message) {
       await s.messages.record({
         ...intake.message,
@@ -130,6 +144,16 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
     return created;
   });
   return { record, duplicate: false };
+}
+
+/** The consents as given, kept in the audit event: the record of what the author agreed to. */
+function consentFlags(intake: SubmissionIntake): Record<string, boolean> {
+  const c = intake.consents;
+  if (!c) return {};
+  return {
+    ...(c.onlinePublication !== undefined ? { consentOnlinePublication: c.onlinePublication } : {}),
+    ...(c.freeOfCharge !== undefined ? { consentFreeOfCharge: c.freeOfCharge } : {}),
+  };
 }
 
 function submissionFacts(intake: SubmissionIntake, analysis: Analysis): SubmissionFacts {
