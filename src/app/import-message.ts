@@ -63,17 +63,31 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
   }
   const reply = await replyEnvelope(message, entry, automatic.answer, deps);
   const attachments = message.attachments.filter(isCandidate);
-  if (attachments.length === 0) {
-    await recordWithoutManuscript(message, entry, reply, deps);
-    return 'ignored';
-  }
-  const files = attachments.map((a) => ({ name: a.filename, bytes: a.bytes }));
   const match = await findThread(
     message,
     entry,
     attachments.map((a) => a.sha256),
     deps,
   );
+  if (attachments.length === 0) {
+    if (match.kind === 'follow-up') {
+      // A reply in a submission's thread without a file (the details the receipt asked for, a
+      // question): kept with its submission, for the coordinators; never answered « no manuscript
+      // found » — we have the manuscript.
+      await deps.uow.run((s) =>
+        s.messages.record({
+          ...entry,
+          outcome: 'no-manuscript',
+          submissionId: match.submissionId,
+          replied: false,
+        }),
+      );
+      return 'ignored';
+    }
+    await recordWithoutManuscript(message, entry, reply, deps);
+    return 'ignored';
+  }
+  const files = attachments.map((a) => ({ name: a.filename, bytes: a.bytes }));
   if (match.kind === 'same-file') {
     await deps.uow.run((s) =>
       s.messages.record({

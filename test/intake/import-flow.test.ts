@@ -362,6 +362,46 @@ function intakeSuite(dialect: DialectName) {
       assert.equal(second.autoSubmitted, 'auto-replied');
     });
 
+    it('a reply in the thread without a file (the phone number asked for) stays with its submission, unanswered', async () => {
+      const first = await mailFrom({
+        from: PEOPLE.nadia,
+        messageId: '<nadia.t1@exemple.fr>',
+        subject: 'Proposition : former à la culture numérique',
+        text: 'Bonjour,\n\nVoici ma proposition.\n\nNadia Benali\n',
+        attachments: [docxAttachment('benali.docx', await manuscriptDocx(12))],
+      });
+      await w.importPaths(await w.put('t1.eml', first));
+      const sub = only(await submissions(w));
+      assert.equal(sub.status, 'incomplete');
+      assert.equal((await w.drain()).sent, 1);
+      // Three days later (no rate limit any more), the author answers the receipt.
+      w.clock.advance(3 * 86_400_000);
+      const answer = await mailFrom({
+        from: PEOPLE.nadia,
+        messageId: '<nadia.t2@exemple.fr>',
+        date: new Date('2022-08-23T09:00:00Z'),
+        inReplyTo: '<appel.1.x@journal.example>',
+        references: ['<nadia.t1@exemple.fr>', '<appel.1.x@journal.example>'],
+        subject: 'Re: Accusé de réception : votre proposition pour Sociographe n° 81 (à compléter)',
+        text: `Bonjour,\n\nVoici mes coordonnées, comme demandé.\n\n${signature(PEOPLE.nadia)}`,
+      });
+      assert.deepEqual(
+        await w.importPaths(await w.put('t2.eml', answer)),
+        summary({ messages: 1, ignored: 1 }),
+      );
+      const entries = await ledger(w);
+      assert.deepEqual(
+        entries.map((e) => [e.outcome, e.submission_id, e.replied]),
+        [
+          ['submission', sub.id, 1],
+          ['no-manuscript', sub.id, 0],
+        ],
+      );
+      // No « no manuscript found » letter to someone whose manuscript we have.
+      assert.equal(await w.count('outbox'), 1);
+      assert.equal(await w.count('submissions'), 1);
+    });
+
     it('a late message is judged on our server’s Received header, not on the sender’s Date', async () => {
       const raw = await mailFrom({
         from: PEOPLE.marc,
