@@ -11,6 +11,7 @@ import type { AppContext } from '../../main/context.js';
 import { statusOf } from './error-status.js';
 import { langOf } from './lang.js';
 import { sendPage } from './render.js';
+import { registerAuthorRoutes } from './routes/author-submit.js';
 import { registerCallRoutes } from './routes/call.js';
 import { ErrorPage } from './views/error-page.js';
 
@@ -121,6 +122,7 @@ export async function buildServer(
   );
 
   registerCallRoutes(app, context, { now: options.now ?? (() => new Date()) });
+  registerAuthorRoutes(app, context, { now: options.now ?? (() => new Date()) });
   return app;
 }
 

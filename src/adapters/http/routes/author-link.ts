@@ -1,0 +1,266 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendVersionFromLink } from '../../../app/author-add-version.js';
+import { checkDraft, keepUpload } from '../../../app/author-check-draft.js';
+import { completeDetails, type DetailsField } from '../../../app/author-complete-details.js';
+import { type AuthorView, authorView, openAuthorLink } from '../../../app/author-follow.js';
+import { withdrawSubmission } from '../../../app/withdraw-submission.js';
+import type { Lang } from '../../../domain/shared/message.js';
+import type { AppContext } from '../../../main/context.js';
+import { langOf } from '../lang.js';
+import { sendPage } from '../render.js';
+import { VersionCheckPage, WithdrawPage } from '../views/author/link-actions.js';
+import { type DetailsTyped, type Done, LinkPage } from '../views/author/link-page.js';
+import { ExpiredFormPage, LinkNotFoundPage } from '../views/author/notice-page.js';
+import { langQuery } from '../views/author/parts.js';
+import { DRAFT_EXPIRED, FILE_TOO_LARGE, type FieldProblem, type FieldProblems } from './author-form.js';
+import { readPostedForm } from './author-multipart.js';
+import {
+  DRAFT_LIFETIME_MS,
+  isTokenShaped,
+  publicBase,
+  readDraft,
+  signDraft,
+  tokenHash,
+} from './author-tokens.js';
+
+/** Stricter than the site's limit: 30 tries a minute cannot find a 256-bit token, and say so. */
+const LINK_RATE = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
+
+const DONE: readonly Done[] = ['coordonnees', 'version', 'version-deja', 'retrait'];
+
+// The details form's field names, and the use case's fields they carry.
+const DETAIL_FIELDS: Record<DetailsField, string> = {
+  contactAuthorId: 'contact',
+  contactEmail: 'courriel',
+  phone: 'telephone',
+  postalAddress: 'adresse',
+};
+
+const NO_FILE: FieldProblem = {
+  message: { fr: 'Aucun fichier n’est choisi.', en: 'No file is chosen.' },
+  fix: {
+    fr: 'Cliquez sur « Parcourir » ou « Choisir un fichier » et choisissez votre nouvelle version.',
+    en: 'Click “Browse” or “Choose file” and pick your new version.',
+  },
+  severity: 'error',
+};
+
+/**
+ * The author's private link, /suivi/<token>: the submission it opens and nothing else. An unknown
+ * or revoked token is a plain 404, the same page for both; every route here has a stricter rate
+ * limit; pages are never cached and never indexed.
+ */
+export function registerAuthorLinkRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  deps: { now: () => Date; publicUrl: string | undefined },
+): void {
+  interface Opened {
+    token: string;
+    path: string;
+    lang: Lang;
+    view: AuthorView;
+  }
+
+  /** The link's submission, or null once the 404 is sent. */
+  async function open(request: FastifyRequest, reply: FastifyReply): Promise<Opened | null> {
+    const lang = langOf(request);
+    const token = (request.params as { token?: string }).token ?? '';
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex, nofollow');
+    const found = isTokenShaped(token) ? await openAuthorLink(tokenHash(token), context.intake) : null;
+    if (!found) {
+      sendPage(reply, LinkNotFoundPage({ call: context.call, lang }), 404);
+      return null;
+    }
+    const view = authorView(context.call, found.record, found.events, deps.now());
+    return { token, path: `/suivi/${token}`, lang, view };
+  }
+
+  function showLink(
+    reply: FastifyReply,
+    o: Opened,
+    extra: { problems?: FieldProblems; typed?: DetailsTyped; done?: Done | null } = {},
+    status = 200,
+  ) {
+    return sendPage(
+      reply,
+      LinkPage({
+        call: context.call,
+        lang: o.lang,
+        path: o.path,
+        view: o.view,
+        csrf: reply.generateCsrf(),
+        problems: extra.problems ?? new Map(),
+        typed: extra.typed ?? {},
+        done: extra.done ?? null,
+      }),
+      status,
+    );
+  }
+
+  /** Post / redirect / get: a reload after an action shows the page, and does not repeat it. */
+  function backTo(reply: FastifyReply, o: Opened, done: Done) {
+    return reply.redirect(`${o.path}?fait=${done}${langQuery(o.lang, '&')}`, 303);
+  }
+
+  app.get('/suivi/:token', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const fait = (request.query as { fait?: string }).fait;
+    const done = DONE.find((d) => d === fait) ?? null;
+    return showLink(reply, o, { done });
+  });
+
+  app.post('/suivi/:token/coordonnees', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const form = await readPostedForm(app, request, reply);
+    if (!form.csrfOk)
+      return sendPage(reply, ExpiredFormPage({ call: context.call, lang: o.lang, path: o.path }), 403);
+    const field = (name: string) => {
+      const value = form.fields.get(name)?.trim();
+      return value ? value.slice(0, 400) : undefined;
+    };
+    const typed: DetailsTyped = {
+      ...(field('contact') ? { contact: field('contact') } : {}),
+      ...(field('courriel') ? { email: field('courriel') } : {}),
+      ...(field('telephone') ? { phone: field('telephone') } : {}),
+      ...(field('adresse') ? { postalAddress: field('adresse') } : {}),
+    };
+    const online = form.fields.get('accord_mise_en_ligne') === 'oui';
+    const free = form.fields.get('accord_gracieux') === 'oui';
+    const result = await completeDetails(
+      {
+        submissionId: o.view.record.id,
+        call: context.call,
+        ...(typed.contact ? { contactAuthorId: typed.contact } : {}),
+        ...(typed.email ? { contactEmail: typed.email } : {}),
+        ...(typed.phone ? { phone: typed.phone } : {}),
+        ...(typed.postalAddress ? { postalAddress: typed.postalAddress } : {}),
+        ...(online || free
+          ? {
+              consents: {
+                ...(online ? { onlinePublication: true } : {}),
+                ...(free ? { freeOfCharge: true } : {}),
+              },
+            }
+          : {}),
+      },
+      context.intake,
+    );
+    if (result.ok) return backTo(reply, o, 'coordonnees');
+    const problems: FieldProblems = new Map();
+    for (const [name, findings] of Object.entries(result.errors) as [
+      DetailsField,
+      typeof result.errors.phone,
+    ][]) {
+      problems.set(
+        DETAIL_FIELDS[name],
+        (findings ?? []).map((f) => ({
+          message: f.message,
+          ...(f.fix ? { fix: f.fix } : {}),
+          severity: 'error' as const,
+        })),
+      );
+    }
+    return showLink(reply, o, { problems, typed }, 422);
+  });
+
+  app.post('/suivi/:token/version', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const form = await readPostedForm(app, request, reply);
+    if (!form.csrfOk)
+      return sendPage(reply, ExpiredFormPage({ call: context.call, lang: o.lang, path: o.path }), 403);
+    const now = deps.now();
+    const { record } = o.view;
+
+    if (form.fields.get('action') === 'envoyer') {
+      const draft = readDraft(app, form.fields.get('brouillon'), now);
+      if (draft?.kind !== 'version' || draft.submissionId !== record.id) {
+        return showLink(reply, o, { problems: new Map([['fichier', [DRAFT_EXPIRED]]]) }, 422);
+      }
+      const sent = await sendVersionFromLink(
+        {
+          submissionId: record.id,
+          call: context.call,
+          file: { sha256: draft.sha256, name: draft.name },
+          receivedAt: new Date(draft.uploadedAt),
+          now,
+          followUrl: `${publicBase(request, deps.publicUrl)}${o.path}`,
+          lang: o.lang,
+        },
+        context.intake,
+      );
+      if (!sent.ok) return showLink(reply, o, {}, 409);
+      return backTo(reply, o, sent.duplicate ? 'version-deja' : 'version');
+    }
+
+    if (!o.view.canSendVersion) return showLink(reply, o, {}, 409);
+    if (!form.file) {
+      const problem = form.fileTooLarge ? FILE_TOO_LARGE : NO_FILE;
+      return showLink(reply, o, { problems: new Map([['fichier', [problem]]]) }, 422);
+    }
+    const kept = await keepUpload(form.file.bytes, context.intake);
+    const draft = signDraft(app, {
+      kind: 'version',
+      sha256: kept.sha256,
+      name: form.file.name,
+      byteSize: kept.byteSize,
+      uploadedAt: now.getTime(),
+      expiresAt: now.getTime() + DRAFT_LIFETIME_MS,
+      submissionId: record.id,
+    });
+    const check = await checkDraft(
+      {
+        call: context.call,
+        sha256: kept.sha256,
+        name: form.file.name,
+        // The authors' names, so that the anonymity hints look for them in the new text too.
+        facts: { authors: record.authors },
+      },
+      context.intake,
+    );
+    return sendPage(
+      reply,
+      VersionCheckPage({
+        call: context.call,
+        lang: o.lang,
+        path: o.path,
+        record,
+        csrf: reply.generateCsrf(),
+        draft,
+        file: { name: form.file.name, byteSize: kept.byteSize },
+        check,
+      }),
+    );
+  });
+
+  app.get('/suivi/:token/retirer', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    if (!o.view.canWithdraw) return reply.redirect(`${o.path}${langQuery(o.lang)}`, 303);
+    return sendPage(
+      reply,
+      WithdrawPage({
+        call: context.call,
+        lang: o.lang,
+        path: o.path,
+        record: o.view.record,
+        csrf: reply.generateCsrf(),
+      }),
+    );
+  });
+
+  app.post('/suivi/:token/retirer', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const form = await readPostedForm(app, request, reply);
+    if (!form.csrfOk)
+      return sendPage(reply, ExpiredFormPage({ call: context.call, lang: o.lang, path: o.path }), 403);
+    if (form.fields.get('confirmer') !== 'oui')
+      return reply.redirect(`${o.path}/retirer${langQuery(o.lang)}`, 303);
+    await withdrawSubmission({ submissionId: o.view.record.id, channel: 'web' }, context.intake);
+    return backTo(reply, o, 'retrait');
+  });
+}
