@@ -54,6 +54,12 @@ export async function completeDetails(
     if (input.contactAuthorId !== undefined && !record.authors.some((a) => a.id === input.contactAuthorId)) {
       return { ok: false, errors: { contactAuthorId: [notAnAuthor()] } };
     }
+    const givesDetails = [input.contactEmail, input.phone, input.postalAddress].some((v) => v !== undefined);
+    const hasContact =
+      input.contactAuthorId !== undefined ||
+      record.authors.length === 1 ||
+      record.authors.some((a) => a.isContact);
+    if (givesDetails && !hasContact) return { ok: false, errors: { contactAuthorId: [contactNeeded()] } };
     const events = await s.submissions.listEvents(record.id);
     const before = consentsGiven(events) ?? {};
     const consents = { ...before, ...input.consents };
@@ -171,6 +177,18 @@ function notAnAuthor(): Finding {
     'error',
     msg('Cette personne ne figure pas parmi les auteurs.', 'This person is not among the authors.'),
     msg('Choisissez le contact dans la liste des auteurs.', 'Choose the contact from the list of authors.'),
+  );
+}
+
+function contactNeeded(): Finding {
+  return finding(
+    'authors.contact_needed',
+    'error',
+    msg(
+      'Ces coordonnées sont celles de la personne à contacter, qui n’est pas encore choisie.',
+      'These details are the contact person’s, who is not chosen yet.',
+    ),
+    msg('Choisissez d’abord la personne à contacter.', 'Choose the contact person first.'),
   );
 }
 

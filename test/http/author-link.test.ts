@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { prepareLetterJob } from '../../src/app/process-outbox.js';
+import { submitManuscript } from '../../src/app/submit-manuscript.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
 import {
   type FormInput,
@@ -149,7 +151,6 @@ describe('the private link', () => {
 
     const { path } = await submit({ title: 'Un lien révoqué' });
     const token = path.slice('/suivi/'.length);
-    const { createHash } = await import('node:crypto');
     const hash = createHash('sha256').update(token).digest('hex');
     assert.equal(await desk.context.intake.uow.run((s) => s.authorLinks.revoke(hash)), true);
     const revoked = await new Visitor(desk.url).get(path);
@@ -235,6 +236,68 @@ describe('completing details through the link', () => {
       ],
     );
     assert.doesNotMatch(JSON.stringify(events), /06 12|Fleurs/, 'no personal data in the audit log');
+  });
+
+  test('co-authors without a contact person name one through the link, then give the details', async () => {
+    const token = randomBytes(32).toString('base64url');
+    const path = `/suivi/${token}`;
+    await submitManuscript(
+      {
+        callId: desk.context.callId,
+        call: desk.context.call,
+        channel: 'web',
+        idempotencyKey: `test:${token}`,
+        receivedAt: new Date('2022-08-19T08:00:00Z'),
+        title: 'Deux auteurs, aucun contact',
+        authors: [
+          { givenName: 'Inès', surname: 'Moreau', isContact: false },
+          { givenName: 'Paul', surname: 'Girard', isContact: false },
+        ],
+        consents: { onlinePublication: true, freeOfCharge: true },
+        files: [{ name: 'a-deux.docx', bytes: good }],
+        reply: null,
+        lang: 'fr',
+        follow: { tokenHash: createHash('sha256').update(token).digest('hex'), url: `${desk.url}${path}` },
+      },
+      desk.context.intake,
+    );
+    const visitor = new Visitor(desk.url);
+    const page = await visitor.get(path);
+    assert.match(textOf(page.html), /Ce qu’il manque encore le contact unique pour la rédaction/);
+    assert.match(textOf(page.html), /Qui la rédaction doit-elle contacter/);
+    const csrf = field(page.html, '_csrf');
+
+    const noContact = await visitor.post(
+      `${path}/coordonnees`,
+      new URLSearchParams({ _csrf: csrf, telephone: '06 12 34 56 78' }),
+    );
+    assert.equal(noContact.status, 422);
+    assert.match(textOf(noContact.html), /Choisissez d’abord la personne à contacter/);
+
+    const paul = /name="contact" value="([^"]+)"[^>]*>\s*Paul Girard|value="([^"]+)"[^>]*\/>Paul Girard/.exec(
+      noContact.html,
+    );
+    const paulId = paul?.[1] ?? paul?.[2];
+    assert.ok(paulId, 'a radio button for each author');
+    const named = await visitor.post(
+      `${path}/coordonnees`,
+      new URLSearchParams({
+        _csrf: csrf,
+        contact: paulId,
+        courriel: 'paul.girard@exemple.fr',
+        telephone: '06 12 34 56 78',
+        adresse: '5 rue Neuve\n30000 Nîmes',
+      }),
+    );
+    assert.equal(named.status, 303);
+    const after = textOf((await visitor.get(path)).html);
+    assert.match(after, /Paul Girard \(personne à contacter\)/);
+    assert.match(after, /État de votre proposition\s*:\s*complète/);
+    const other = await visitor.post(
+      `${path}/coordonnees`,
+      new URLSearchParams({ _csrf: csrf, contact: 'quelqu-un-d-autre' }),
+    );
+    assert.equal(other.status, 422, 'the contact must be one of this submission’s authors');
   });
 
   test('every form of the link checks its CSRF token', async () => {

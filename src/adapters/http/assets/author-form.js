@@ -207,6 +207,15 @@
 
   function once(form) {
     let sent = false;
+    // Back to this page from the browser's cache: the form may be used again.
+    window.addEventListener('pageshow', (event) => {
+      if (!event.persisted) return;
+      sent = false;
+      form.removeAttribute('aria-busy');
+      form.querySelectorAll('button[type="submit"]').forEach((b) => {
+        b.disabled = false;
+      });
+    });
     form.addEventListener('submit', (event) => {
       if (sent) {
         event.preventDefault();
