@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from './corpus.js';
+import { benchImport, printImportBench } from './import.js';
 import { makeLargeDocx } from './make-large-docx.js';
 import { measureMemory } from './memory.js';
 import {
@@ -19,11 +20,13 @@ import { measure, type Tool } from './timing.js';
 import { benchUpload } from './upload.js';
 
 /**
- * npm run bench [-- --reps 5 --large-reps 5 --reps-40 3 --pandoc-every 4 --skip-40 --pandoc-40 --skip-upload]
+ * npm run bench [-- --reps 5 --large-reps 5 --reps-40 3 --pandoc-every 4 --skip-40 --pandoc-40 --skip-upload
+ *                   --import-messages 2000 --skip-import]
  * A benchmark, not a test: analysis throughput side by side with mammoth, pandoc and the bare cost
  * of inflating the same XML parts, over the shared corpus and over generated large manuscripts;
  * then peak memory while analysing a 40 MiB document.xml; then uploads to the web desk under load
- * (bench/upload.ts). See docs/benchmarks.md.
+ * (bench/upload.ts); then the e-mail intake: an mbox of 2,000 messages with a .docx each, imported
+ * for real, next to postal-mime's bare parse of the same messages (bench/import.ts). See docs/benchmarks.md.
  */
 
 const { values: args } = parseArgs({
@@ -35,6 +38,8 @@ const { values: args } = parseArgs({
     'skip-40': { type: 'boolean', default: false },
     'pandoc-40': { type: 'boolean', default: false },
     'skip-upload': { type: 'boolean', default: false },
+    'import-messages': { type: 'string', default: '2000' },
+    'skip-import': { type: 'boolean', default: false },
   },
 });
 const REPS = Number(args.reps);
@@ -156,6 +161,12 @@ async function main(): Promise<void> {
       limit: 0.5,
     });
     recordTarget({ what: 'uploads: submissions lost', ratio: upload.lost, kind: 'max', limit: 0 });
+  }
+  if (!args['skip-import']) {
+    const intake = await benchImport(Number(args['import-messages']));
+    printImportBench(intake);
+    // Every message of the generated mbox must be taken in: a bench that loses mail is no bench.
+    recordTarget({ what: 'e-mail import: errors', ratio: intake.summary.errors, kind: 'max', limit: 0 });
   }
   printTargets();
 }
