@@ -90,7 +90,7 @@ export async function openPage(browser: Browser, options: PageOptions): Promise<
     timezoneId: 'Europe/Paris',
     reducedMotion: 'reduce',
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   if (!options.javaScript) scriptless.add(page);
   const problems: string[] = [];
@@ -218,6 +218,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string |
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   let png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
   if (png.length > SCREENSHOT_BUDGET) {
+    await page.evaluate('window.scrollTo(0, 0)');
     png = await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide' });
   }
   if (png.length > SCREENSHOT_BUDGET) {
