@@ -311,6 +311,34 @@ describe('completing details through the link', () => {
   });
 });
 
+describe('the public address', () => {
+  test('links are made on APPEL_PUBLIC_URL when it is set, not on the address the request used', async () => {
+    process.env.APPEL_PUBLIC_URL = 'https://revue.example/appel/';
+    const own = await startDesk({ now: () => new Date('2022-08-20T10:00:00Z') });
+    delete process.env.APPEL_PUBLIC_URL;
+    try {
+      const visitor = new Visitor(own.url);
+      const form = await visitor.get('/deposer');
+      const check = await visitor.post(
+        '/deposer',
+        submissionForm(form.html, {
+          authors: [{ givenName: 'Éloïse', surname: 'Dupré', email: 'eloise.dupre@exemple.fr' }],
+          title: 'Une adresse publique',
+          file: { name: 'manuscrit.docx', bytes: good },
+        }),
+      );
+      const receipt = await visitor.post('/deposer', hiddenForm(check.html, 'envoyer'), {
+        host: 'evil.example',
+      });
+      assert.equal(receipt.status, 201);
+      assert.match(receipt.html, /href="https:\/\/revue\.example\/appel\/suivi\/[A-Za-z0-9_-]{43}"/);
+      assert.doesNotMatch(receipt.html, /127\.0\.0\.1[^"]*\/suivi\//);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('rate limit', () => {
   let own: RunningDesk;
   before(async () => {
