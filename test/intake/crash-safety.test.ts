@@ -401,6 +401,8 @@ describe('crash safety: the importer and the worker killed at random points, the
     await current.ready;
     // Letters waiting to go: three mailboxes imported, nine letters queued.
     await current.complete({ op: 'import', data: template, paths: mboxes.slice(0, 3).map((m) => m.path) });
+    // Closed (its WAL checkpointed) before the folder is copied for each run.
+    await current.complete({ op: 'close', data: template });
     checkImported(template, mboxes.slice(0, 3));
     const jobs = PER_MBOX.letters * 3;
 
