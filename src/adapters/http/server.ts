@@ -13,6 +13,7 @@ import { langOf } from './lang.js';
 import { sendPage } from './render.js';
 import { registerAuthorRoutes } from './routes/author-submit.js';
 import { registerCallRoutes } from './routes/call.js';
+import { registerDeskRoutes } from './routes/desk-register.js';
 import { ErrorPage } from './views/error-page.js';
 
 export interface ServerOptions {
@@ -122,6 +123,7 @@ export async function buildServer(
   );
 
   registerCallRoutes(app, context, { now: options.now ?? (() => new Date()) });
+  registerDeskRoutes(app, context, options);
   registerAuthorRoutes(app, context, { now: options.now ?? (() => new Date()) });
   return app;
 }

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { disableAccount } from '../../../app/accounts/disable-account.js';
+import { inviteAccount } from '../../../app/accounts/invite-account.js';
+import { isRole } from '../../../domain/accounts/roles.js';
+import { t } from '../lang.js';
+import { sendPage } from '../render.js';
+import { AccountsPage, type AccountsPageProps } from '../views/desk/accounts-page.js';
+import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
+
+/** The administrators' page: accounts, invitations, disabling, and the rights matrix. */
+export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps): void {
+  const { context } = deps;
+
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Pick<AccountsPageProps, 'notice' | 'problem' | 'form'> = {},
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      AccountsPage({
+        lang: pageLang(request, reply),
+        journal: context.call.journal,
+        timeZone: context.call.deadline.timeZone,
+        staff: staffOf(request),
+        csrf: reply.generateCsrf(),
+        path: '/bureau/comptes',
+        accounts: await deps.accounts.list(),
+        ...extra,
+      }),
+      status,
+    );
+
+  app.get('/bureau/comptes', (request, reply) => {
+    const lang = pageLang(request, reply);
+    const query = request.query as { invite?: string; desactive?: string };
+    const notice =
+      query.invite === '1'
+        ? t(
+            lang,
+            'L’invitation est partie : la personne a 7 jours pour utiliser son lien.',
+            'The invitation is on its way: the person has 7 days to use the link.',
+          )
+        : query.desactive === '1'
+          ? t(
+              lang,
+              'Le compte est désactivé ; ses sessions sont fermées.',
+              'The account is disabled; its sessions are closed.',
+            )
+          : undefined;
+    return page(request, reply, notice ? { notice } : {});
+  });
+
+  app.post('/bureau/comptes/invitation', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const role = field(request.body, 'role');
+    const form = {
+      email: field(request.body, 'email'),
+      displayName: field(request.body, 'displayName'),
+      role: isRole(role) ? role : ('committee' as const),
+    };
+    if (!isRole(role)) {
+      return page(
+        request,
+        reply,
+        { form, problem: t(lang, 'Choisissez un rôle dans la liste.', 'Pick a role from the list.') },
+        400,
+      );
+    }
+    const result = await inviteAccount(
+      { ...form, invitedBy: staffOf(request), baseUrl: baseUrl(request, deps), lang },
+      { accounts: deps.accounts, now: deps.now, call: context.call },
+    );
+    if (!result.ok) return page(request, reply, { form, problem: result.problem[lang] }, 400);
+    return reply.redirect('/bureau/comptes?invite=1', 303);
+  });
+
+  app.post(
+    '/bureau/comptes/:id/desactivation',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const result = await disableAccount((request.params as { id: string }).id, staffOf(request), deps);
+      if (result.ok) return reply.redirect('/bureau/comptes?desactive=1', 303);
+      return sendMessage(request, reply, deps, result.status, {
+        title: t(lang, 'Compte non désactivé', 'Account not disabled'),
+        text: result.problem[lang],
+        links: [{ href: '/bureau/comptes', label: t(lang, 'Retour aux comptes', 'Back to the accounts') }],
+      });
+    },
+  );
+}

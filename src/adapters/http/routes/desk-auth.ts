@@ -1,0 +1,173 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { activateAccount, pendingActivation } from '../../../app/accounts/activate-account.js';
+import { closeSession, openSession } from '../../../app/accounts/sessions.js';
+import { signIn } from '../../../app/accounts/sign-in.js';
+import { normaliseEmail } from '../../../domain/accounts/credentials.js';
+import { formatInstant } from '../../../domain/call/format-date.js';
+import type { AccountRecord } from '../../../ports/accounts.js';
+import { SESSION_COOKIE } from '../auth/gate.js';
+import { t } from '../lang.js';
+import { sendPage } from '../render.js';
+import { ActivationPage } from '../views/desk/activation.js';
+import { SignInPage } from '../views/desk/sign-in.js';
+import { type DeskDeps, field, overHttps, pageLang, safeNext, sendMessage } from './desk-common.js';
+
+/** The name authenticator apps show beside the code. */
+export function totpIssuer(deps: DeskDeps): string {
+  return `${deps.context.call.journal} (appel)`;
+}
+
+async function startSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: DeskDeps,
+  account: AccountRecord,
+) {
+  // A new random id at every sign-in: a session id known before signing in is worth nothing after.
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) await closeSession(previous, deps);
+  const session = await openSession(account, deps);
+  reply.setCookie(SESSION_COOKIE, session.value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: overHttps(request, deps),
+    expires: session.expiresAt,
+  });
+}
+
+/** Signing in and out, and the one-time links that activate an account. */
+export function registerDeskAuthRoutes(app: FastifyInstance, deps: DeskDeps): void {
+  app.get('/connexion', (request, reply) => {
+    const lang = pageLang(request, reply);
+    const next = safeNext((request.query as Record<string, unknown>).suite);
+    if (request.staff) return reply.redirect(next, 302);
+    return sendPage(
+      reply,
+      SignInPage({ lang, journal: deps.context.call.journal, csrf: reply.generateCsrf(), next }),
+    );
+  });
+
+  app.post('/connexion', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const email = field(request.body, 'email');
+    const password = field(request.body, 'password');
+    const code = field(request.body, 'code');
+    const next = safeNext(field(request.body, 'suite'));
+    const page = (props: { refused?: boolean; missing?: boolean }, status: number) =>
+      sendPage(
+        reply,
+        SignInPage({
+          lang,
+          journal: deps.context.call.journal,
+          csrf: reply.generateCsrf(),
+          next,
+          email,
+          ...props,
+        }),
+        status,
+      );
+    if (email.trim() === '' || password === '' || code.trim() === '') return page({ missing: true }, 400);
+    const now = deps.now().getTime();
+    const byAddress = deps.attempts.byAddress.take(request.ip, now);
+    const byAccount = deps.attempts.byAccount.take(normaliseEmail(email), now);
+    if (!byAddress || !byAccount) {
+      const wait = Math.max(
+        deps.attempts.byAddress.retryAfter(request.ip, now),
+        deps.attempts.byAccount.retryAfter(normaliseEmail(email), now),
+      );
+      reply.header('retry-after', String(wait));
+      return sendMessage(request, reply, deps, 429, {
+        title: t(lang, 'Trop de tentatives', 'Too many attempts'),
+        text: t(
+          lang,
+          `Trop de tentatives de connexion en peu de temps. Attendez ${wait} secondes, puis recommencez.`,
+          `Too many sign-in attempts in a short time. Wait ${wait} seconds, then try again.`,
+        ),
+        links: [{ href: '/connexion', label: t(lang, 'Revenir à la connexion', 'Back to sign-in') }],
+      });
+    }
+    const result = await signIn({ email, password, code }, deps);
+    if (!result.ok) return page({ refused: true }, 401);
+    await startSession(request, reply, deps, result.account);
+    return reply.redirect(next, 303);
+  });
+
+  app.post('/deconnexion', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const value = request.cookies[SESSION_COOKIE];
+    if (value) await closeSession(value, deps);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/connexion', 303);
+  });
+
+  const linkGone = (request: FastifyRequest, reply: FastifyReply, lang: 'fr' | 'en') =>
+    sendMessage(request, reply, deps, 404, {
+      title: t(lang, 'Ce lien n’est plus valable', 'This link is no longer valid'),
+      text: t(
+        lang,
+        'Le lien a déjà servi, il a expiré, ou une invitation plus récente l’a remplacé. Demandez une nouvelle invitation à un administrateur du bureau.',
+        'The link has been used, has expired, or a newer invitation replaced it. Ask an administrator of the desk for a new invitation.',
+      ),
+      links: [{ href: '/connexion', label: t(lang, 'Aller à la connexion', 'Go to sign-in') }],
+    });
+
+  app.get('/compte/activation/:token', async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const { token } = request.params as { token: string };
+    const pending = await pendingActivation(token, deps, totpIssuer(deps));
+    if (!pending) return linkGone(request, reply, lang);
+    return sendPage(
+      reply,
+      ActivationPage({
+        lang,
+        journal: deps.context.call.journal,
+        csrf: reply.generateCsrf(),
+        path: `/compte/activation/${token}`,
+        email: pending.account.email,
+        displayName: pending.account.displayName,
+        role: pending.account.role,
+        secret: pending.secret,
+        uri: pending.uri,
+        expires: formatInstant(Date.parse(pending.link.expiresAt), deps.context.call.deadline.timeZone, lang),
+      }),
+    );
+  });
+
+  app.post('/compte/activation/:token', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const { token } = request.params as { token: string };
+    const form = {
+      password: field(request.body, 'password'),
+      passwordAgain: field(request.body, 'passwordAgain'),
+      code: field(request.body, 'code'),
+    };
+    const result = await activateAccount(token, form, deps, totpIssuer(deps));
+    if (result.ok) {
+      await startSession(request, reply, deps, result.account);
+      return reply.redirect('/bureau', 303);
+    }
+    if (result.reason === 'link-invalid') return linkGone(request, reply, lang);
+    const pending = await pendingActivation(token, deps, totpIssuer(deps));
+    if (!pending) return linkGone(request, reply, lang);
+    return sendPage(
+      reply,
+      ActivationPage({
+        lang,
+        journal: deps.context.call.journal,
+        csrf: reply.generateCsrf(),
+        path: `/compte/activation/${token}`,
+        email: pending.account.email,
+        displayName: pending.account.displayName,
+        role: pending.account.role,
+        secret: pending.secret,
+        uri: pending.uri,
+        expires: formatInstant(Date.parse(pending.link.expiresAt), deps.context.call.deadline.timeZone, lang),
+        problems: {
+          ...(result.password ? { password: result.password } : {}),
+          ...(result.code ? { code: result.code } : {}),
+        },
+      }),
+      400,
+    );
+  });
+}

@@ -1,0 +1,192 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { manuscriptPreview } from '../../../app/desk-preview.js';
+import { applyTransition } from '../../../app/desk-transition.js';
+import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { ACTIONS, type Action, availableTransitions } from '../../../domain/submission/lifecycle.js';
+import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
+import { statusOf } from '../error-status.js';
+import { t } from '../lang.js';
+import { sendPage } from '../render.js';
+import { PreviewPage } from '../views/desk/preview.js';
+import { SubmissionPage } from '../views/desk/submission-page.js';
+import { type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
+
+/**
+ * Content-Disposition for a download: `attachment` (never shown in the browser), an ASCII name
+ * for old clients and the exact name as RFC 5987 / RFC 6266 `filename*`; quotes, backslashes,
+ * folders and control characters never reach the header.
+ */
+export function attachmentHeader(name: string, fallback: string): string {
+  const safe = sanitiseFilename(name, fallback);
+  const ascii =
+    safe
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\x20-\x7e]/g, '_')
+      .replace(/["\\%;]/g, '_') || fallback;
+  const encoded = encodeURIComponent(safe).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A submission's page, its transitions, its files and their text. */
+export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDeps): void {
+  const { context } = deps;
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
+    const lang = pageLang(request, reply);
+    return sendMessage(request, reply, deps, 404, {
+      title: t(lang, 'Proposition introuvable', 'Submission not found'),
+      text: t(
+        lang,
+        'Cette proposition n’existe pas, ou pas dans cet appel.',
+        'This submission does not exist, or not in this call.',
+      ),
+      links: [
+        { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
+      ],
+    });
+  };
+
+  const load = async (id: string) => {
+    const record = await context.submissions.findById(id);
+    return record && record.callId === context.callId ? record : null;
+  };
+
+  app.get('/bureau/propositions/:id', async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const staff = staffOf(request);
+    const record = await load((request.params as { id: string }).id);
+    if (!record) return notFound(request, reply);
+    const events = await context.submissions.listEvents(record.id);
+    const names = new Map<string, string>();
+    for (const id of new Set(events.flatMap((e) => (e.actor.id ? [e.actor.id] : [])))) {
+      const account = await deps.accounts.findById(id);
+      if (account) names.set(id, account.displayName);
+    }
+    const latest = record.versions[record.versions.length - 1];
+    const preview =
+      latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
+    const done = (request.query as { fait?: string }).fait;
+    return sendPage(
+      reply,
+      SubmissionPage({
+        lang,
+        call: context.call,
+        staff,
+        csrf: reply.generateCsrf(),
+        path: request.url,
+        record,
+        events,
+        names,
+        transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
+        preview,
+        ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
+      }),
+    );
+  });
+
+  app.post(
+    '/bureau/propositions/:id/transition',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const staff = staffOf(request);
+      const id = (request.params as { id: string }).id;
+      const action = field(request.body, 'action') as Action;
+      const version = Number(field(request.body, 'version'));
+      const record = await load(id);
+      if (!record) return notFound(request, reply);
+      const back = {
+        href: `/bureau/propositions/${id}`,
+        label: t(lang, 'Revoir la proposition', 'See the submission again'),
+      };
+      if (!ACTIONS.includes(action) || !Number.isInteger(version)) {
+        return sendMessage(request, reply, deps, 400, {
+          title: t(lang, 'Demande incomplète', 'Incomplete request'),
+          text: t(
+            lang,
+            'Choisissez une action sur la page de la proposition.',
+            'Choose an action on the submission’s page.',
+          ),
+          links: [back],
+        });
+      }
+      const outcome = await applyTransition(
+        {
+          submissionId: id,
+          expectedVersion: version,
+          action,
+          actor: lifecycleActorOf(staff.role) as 'coordinator' | 'committee',
+          accountId: staff.id,
+        },
+        context,
+      );
+      if (outcome.ok) return reply.redirect(`/bureau/propositions/${id}?fait=${action}`, 303);
+      if (outcome.reason === 'not-found') return notFound(request, reply);
+      if (outcome.reason === 'stale') {
+        return sendMessage(request, reply, deps, 409, {
+          title: t(
+            lang,
+            'Quelqu’un d’autre a modifié cette proposition',
+            'Someone else changed this submission',
+          ),
+          text: t(
+            lang,
+            'Elle a changé depuis que vous avez ouvert la page (une autre personne du bureau, l’auteur ou une nouvelle version). Rien n’a été modifié : revoyez-la, puis refaites votre choix si besoin.',
+            'It changed since you opened the page (someone else on the desk, the author, or a new version). Nothing was changed: look at it again, then choose again if needed.',
+          ),
+          links: [back],
+        });
+      }
+      return sendMessage(request, reply, deps, statusOf(outcome.error.code), {
+        title: outcome.error.text[lang],
+        text: outcome.error.fix[lang],
+        links: [back],
+      });
+    },
+  );
+
+  const versionOf = async (request: FastifyRequest) => {
+    const { id, number } = request.params as { id: string; number: string };
+    const record = await load(id);
+    const version = record?.versions.find((v) => String(v.number) === number);
+    return record && version ? { record, version } : null;
+  };
+
+  app.get('/bureau/propositions/:id/versions/:number/original', async (request, reply) => {
+    const found = await versionOf(request);
+    if (!found) return notFound(request, reply);
+    const { version } = found;
+    const bytes = await context.intake.files.read(version.fileSha256);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', attachmentHeader(version.fileName, `manuscrit-v${version.number}`))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', 'sandbox')
+      .header('cache-control', 'no-store')
+      .send(bytes);
+  });
+
+  app.get('/bureau/propositions/:id/versions/:number/apercu', async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const found = await versionOf(request);
+    if (!found) return notFound(request, reply);
+    const preview = await manuscriptPreview(found.version, context.intake);
+    return sendPage(
+      reply,
+      PreviewPage({
+        lang,
+        call: context.call,
+        staff: staffOf(request),
+        csrf: reply.generateCsrf(),
+        path: request.url,
+        record: found.record,
+        version: found.version,
+        preview,
+      }),
+    );
+  });
+}

@@ -1,0 +1,334 @@
+import type { Preview } from '../../../../app/desk-preview.js';
+import { formatInstant } from '../../../../domain/call/format-date.js';
+import type { Call } from '../../../../domain/call/schema.js';
+import type { Finding } from '../../../../domain/shared/finding.js';
+import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
+import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
+import { ACTION_LABELS, type Transition } from '../../../../domain/submission/lifecycle.js';
+import { STATUSES, type Status } from '../../../../domain/submission/status.js';
+import type { AccountRecord } from '../../../../ports/accounts.js';
+import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
+import { t } from '../../lang.js';
+import { DeskLayout } from './layout.js';
+import { CHANNEL_NAMES } from './parts.js';
+import { PreviewText } from './preview.js';
+
+export interface SubmissionPageProps {
+  lang: Lang;
+  call: Call;
+  staff: AccountRecord;
+  csrf: string;
+  path: string;
+  record: SubmissionRecord;
+  events: EventRecord[];
+  /** Display names of the accounts named in the timeline. */
+  names: Map<string, string>;
+  transitions: Transition[];
+  preview: Preview | null;
+  /** The action just done (after a redirect), to confirm it. */
+  done?: string;
+}
+
+function FindingList({ findings, lang }: { findings: Finding[]; lang: Lang }) {
+  if (findings.length === 0) return <p>{t(lang, 'Aucun constat.', 'No findings.')}</p>;
+  return (
+    <ul class="findings">
+      {findings.map((f, i) => (
+        <li key={`${f.code}-${i}`} class={`finding ${f.severity}`}>
+          <strong>
+            {f.severity === 'error'
+              ? t(lang, 'À corriger : ', 'To fix: ')
+              : f.severity === 'warning'
+                ? t(lang, 'À vérifier : ', 'To check: ')
+                : t(lang, 'Pour information : ', 'For information: ')}
+          </strong>
+          {f.message[lang]}
+          {f.fix && <span class="fix">{f.fix[lang]}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type StoredAnalysis = {
+  counts?: {
+    signes?: { body?: number; notes?: number; textboxes?: number; total?: number };
+    signesWithoutSpaces?: number;
+    words?: number;
+    paragraphs?: number;
+    approximate?: boolean;
+    subdocsIncluded?: boolean;
+  };
+  facts?: {
+    comments?: number;
+    images?: number;
+    hiddenText?: boolean;
+    trackedChanges?: { insertions?: number; deletions?: number; moves?: number };
+    stored?: { charactersWithSpaces?: number | null; application?: string | null } | null;
+  };
+  error?: string;
+};
+
+function AnalysisFacts({ version, lang }: { version: VersionRecord; lang: Lang }) {
+  const a = (version.analysis ?? {}) as StoredAnalysis;
+  const n = (v: number | undefined | null) => (typeof v === 'number' ? formatNumber(v, lang) : '—');
+  const c = a.counts;
+  if (!c)
+    return (
+      <p>
+        {t(
+          lang,
+          'Pas d’analyse : le fichier n’a pas pu être lu.',
+          'No analysis: the file could not be read.',
+        )}
+      </p>
+    );
+  const tracked = a.facts?.trackedChanges;
+  const pending = (tracked?.insertions ?? 0) + (tracked?.deletions ?? 0) + (tracked?.moves ?? 0);
+  return (
+    <dl class="facts">
+      <dt>{t(lang, 'Signes (espaces compris)', 'Characters (spaces included)')}</dt>
+      <dd>
+        {c.approximate ? '≈ ' : ''}
+        {n(c.signes?.total)}
+        {t(
+          lang,
+          ` — corps ${n(c.signes?.body)}, notes ${n(c.signes?.notes)}, zones de texte ${n(c.signes?.textboxes)}${c.subdocsIncluded === false ? ' (notes et zones non comptées, comme le demande le fichier)' : ''}`,
+          ` — body ${n(c.signes?.body)}, notes ${n(c.signes?.notes)}, text boxes ${n(c.signes?.textboxes)}${c.subdocsIncluded === false ? ' (notes and boxes not counted, as the file asks)' : ''}`,
+        )}
+      </dd>
+      <dt>{t(lang, 'Signes sans espaces', 'Characters without spaces')}</dt>
+      <dd>{n(c.signesWithoutSpaces)}</dd>
+      <dt>{t(lang, 'Mots', 'Words')}</dt>
+      <dd>{n(c.words)}</dd>
+      <dt>{t(lang, 'Paragraphes', 'Paragraphs')}</dt>
+      <dd>{n(c.paragraphs)}</dd>
+      {a.facts?.stored?.charactersWithSpaces != null && (
+        <>
+          <dt>{t(lang, 'Chiffre enregistré dans le fichier', 'Figure stored in the file')}</dt>
+          <dd>
+            {n(a.facts.stored.charactersWithSpaces)}
+            {a.facts.stored.application ? ` (${a.facts.stored.application})` : ''}
+          </dd>
+        </>
+      )}
+      <dt>{t(lang, 'Commentaires, images', 'Comments, pictures')}</dt>
+      <dd>
+        {n(a.facts?.comments)}, {n(a.facts?.images)}
+      </dd>
+      <dt>{t(lang, 'Suivi des modifications en attente', 'Pending tracked changes')}</dt>
+      <dd>{pending === 0 ? t(lang, 'aucune', 'none') : n(pending)}</dd>
+      <dt>{t(lang, 'Texte masqué', 'Hidden text')}</dt>
+      <dd>{a.facts?.hiddenText ? t(lang, 'oui', 'yes') : t(lang, 'non', 'no')}</dd>
+    </dl>
+  );
+}
+
+function statusName(status: Status | null, lang: Lang): string {
+  return status && (STATUSES as readonly string[]).includes(status) ? STATUS_LABELS[status][lang] : '—';
+}
+
+function actorName(e: EventRecord, names: Map<string, string>, lang: Lang): string {
+  const kinds: Record<string, { fr: string; en: string }> = {
+    author: { fr: 'l’auteur', en: 'the author' },
+    coordinator: { fr: 'coordination', en: 'coordination' },
+    committee: { fr: 'comité', en: 'committee' },
+    reviewer: { fr: 'relecteur', en: 'reviewer' },
+    system: { fr: 'le système', en: 'the system' },
+  };
+  const kind = kinds[e.actor.kind]?.[lang] ?? e.actor.kind;
+  const name = e.actor.id ? names.get(e.actor.id) : undefined;
+  return name ? `${name} (${kind})` : kind;
+}
+
+function actionName(action: string, lang: Lang): string {
+  const label = (ACTION_LABELS as Record<string, { fr: string; en: string }>)[action];
+  return label ? label[lang] : action.replace(/[_.]/g, ' ');
+}
+
+export function SubmissionPage(props: SubmissionPageProps) {
+  const { lang, call, staff, csrf, path, record, events, names, transitions, preview, done } = props;
+  const tz = call.deadline.timeZone;
+  const when = (iso: string) => formatInstant(Date.parse(iso), tz, lang);
+  const axis = call.axes.find((a) => a.id === record.axis);
+  const latest = record.versions[record.versions.length - 1];
+  const submissionFindings = record.findings.filter((f) => f.versionId === null);
+  return (
+    <DeskLayout
+      lang={lang}
+      title={record.title}
+      journal={call.journal}
+      path={path}
+      staff={staff}
+      csrf={csrf}
+      section="submissions"
+    >
+      <p>
+        <a href="/bureau">{t(lang, '← Toutes les propositions', '← All submissions')}</a>
+      </p>
+      <h1>{record.title || t(lang, '(sans titre)', '(no title)')}</h1>
+      {done && (
+        <p class="notice" role="status">
+          {t(lang, `C’est fait : ${actionName(done, 'fr')}.`, `Done: ${actionName(done, 'en')}.`)}
+        </p>
+      )}
+      <dl class="facts">
+        <dt>{t(lang, 'Statut', 'Status')}</dt>
+        <dd>
+          <strong>{STATUS_LABELS[record.status][lang]}</strong>
+        </dd>
+        <dt>{t(lang, 'Reçue le', 'Received')}</dt>
+        <dd>
+          {when(record.receivedAt)}
+          {record.late && t(lang, ' — après la date limite', ' — after the deadline')}
+        </dd>
+        <dt>{t(lang, 'Canal', 'Channel')}</dt>
+        <dd>{CHANNEL_NAMES[record.channel][lang]}</dd>
+        <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
+        <dd>{axis?.title ?? record.axis ?? t(lang, 'non indiqué', 'not given')}</dd>
+        <dt>{t(lang, 'Référence', 'Reference')}</dt>
+        <dd>{record.id}</dd>
+      </dl>
+
+      <h2>{t(lang, 'Changer le statut', 'Change the status')}</h2>
+      {transitions.length === 0 ? (
+        <p>
+          {t(
+            lang,
+            'Aucune action possible pour votre rôle depuis ce statut.',
+            'No action is open to your role from this status.',
+          )}
+        </p>
+      ) : (
+        <div class="transitions">
+          {transitions.map((tr) => (
+            <form key={tr.action} method="post" action={`/bureau/propositions/${record.id}/transition`}>
+              <input type="hidden" name="_csrf" value={csrf} />
+              <input type="hidden" name="version" value={String(record.version)} />
+              <input type="hidden" name="action" value={tr.action} />
+              <button type="submit" class={tr.action === 'decline' ? 'secondary' : undefined}>
+                {ACTION_LABELS[tr.action][lang]}
+                <span class="visually-hidden">
+                  {t(
+                    lang,
+                    ` (devient : ${STATUS_LABELS[tr.to].fr})`,
+                    ` (becomes: ${STATUS_LABELS[tr.to].en})`,
+                  )}
+                </span>
+              </button>
+            </form>
+          ))}
+        </div>
+      )}
+
+      <h2>{t(lang, 'Auteurs et contact', 'Authors and contact')}</h2>
+      <div class="table-wrap">
+        <table class="desk-table">
+          <caption>
+            {t(lang, 'Dans l’ordre donné par les auteurs', 'In the order the authors gave')}
+            {record.authors.some((a) => a.requestedOrder) &&
+              t(lang, ' (ordre demandé, non alphabétique)', ' (order requested, not alphabetical)')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'Nom', 'Name')}</th>
+              <th scope="col">{t(lang, 'Adresse électronique', 'E-mail')}</th>
+              <th scope="col">{t(lang, 'Téléphone', 'Phone')}</th>
+              <th scope="col">{t(lang, 'Adresse postale', 'Postal address')}</th>
+              <th scope="col">{t(lang, 'Contact unique', 'Single contact')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.authors.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{`${a.givenName} ${a.surname}`.trim()}</th>
+                <td>{a.email ?? '—'}</td>
+                <td>{a.phone ?? '—'}</td>
+                <td>{a.postalAddress ?? '—'}</td>
+                <td>{a.isContact ? t(lang, 'oui', 'yes') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t(lang, 'Constats sur la proposition', 'Findings on the submission')}</h2>
+      <FindingList findings={submissionFindings} lang={lang} />
+
+      <h2>{t(lang, 'Versions du manuscrit', 'Manuscript versions')}</h2>
+      {[...record.versions].reverse().map((v) => (
+        <section key={v.id} aria-labelledby={`version-${v.number}`}>
+          <h3 id={`version-${v.number}`}>
+            {t(lang, `Version ${v.number}`, `Version ${v.number}`)} — {when(v.receivedAt)}
+          </h3>
+          <p>
+            {v.fileName} ({v.format}, {formatNumber(v.byteSize, lang)} {t(lang, 'octets', 'bytes')}) —{' '}
+            <a href={`/bureau/propositions/${record.id}/versions/${v.number}/original`}>
+              {t(lang, 'télécharger le fichier reçu', 'download the file received')}
+            </a>
+            {v.signesTotal !== null && (
+              <>
+                {' · '}
+                <a href={`/bureau/propositions/${record.id}/versions/${v.number}/apercu`}>
+                  {t(lang, 'lire le texte', 'read the text')}
+                </a>
+              </>
+            )}
+          </p>
+          <AnalysisFacts version={v} lang={lang} />
+          <FindingList findings={record.findings.filter((f) => f.versionId === v.id)} lang={lang} />
+        </section>
+      ))}
+
+      {latest && preview && (
+        <section aria-labelledby="apercu">
+          <h2 id="apercu">
+            {t(lang, `Le texte (version ${latest.number})`, `The text (version ${latest.number})`)}
+          </h2>
+          <PreviewText preview={preview} lang={lang} />
+        </section>
+      )}
+
+      <h2>{t(lang, 'Historique', 'History')}</h2>
+      <div class="table-wrap">
+        <table class="desk-table">
+          <caption>
+            {t(
+              lang,
+              'Tout ce qui est arrivé à cette proposition, dans l’ordre',
+              'Everything that happened to this submission, in order',
+            )}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'Quand', 'When')}</th>
+              <th scope="col">{t(lang, 'Qui', 'Who')}</th>
+              <th scope="col">{t(lang, 'Par', 'Through')}</th>
+              <th scope="col">{t(lang, 'Quoi', 'What')}</th>
+              <th scope="col">{t(lang, 'Statut', 'Status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{when(e.at)}</td>
+                <td>{actorName(e, names, lang)}</td>
+                <td>
+                  {e.channel === 'system'
+                    ? t(lang, 'système', 'system')
+                    : (CHANNEL_NAMES[e.channel]?.[lang] ?? e.channel)}
+                </td>
+                <td>{actionName(e.action, lang)}</td>
+                <td>
+                  {e.fromStatus || e.toStatus
+                    ? `${statusName(e.fromStatus, lang)} → ${statusName(e.toStatus, lang)}`
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </DeskLayout>
+  );
+}

@@ -1,0 +1,171 @@
+import { bySeverity, type Finding } from '../domain/shared/finding.js';
+import { STATUSES, type Status } from '../domain/submission/status.js';
+import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
+
+/**
+ * The dashboard's read side: one row per submission of the call, with what coordinators scan for
+ * (status, length against the window, the main findings, channel, axis, date), then filters, sort
+ * and search done in memory. A call gathers tens to a few hundred submissions: reading them all
+ * is cheaper than keeping a second, denormalised copy in step.
+ */
+
+export type Verdict = 'pass' | 'fail' | 'unreadable';
+export const VERDICTS: readonly Verdict[] = ['pass', 'fail', 'unreadable'];
+export const CHANNELS: readonly Channel[] = ['email', 'web', 'cli'];
+export const SORT_KEYS = ['received', 'title', 'status', 'signes', 'authors'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface DeskRow {
+  id: string;
+  title: string;
+  status: Status;
+  channel: Channel;
+  axis: string | null;
+  receivedAt: string;
+  late: boolean;
+  /** The optimistic-lock counter the page was built from. */
+  version: number;
+  /** « Prénom Nom », in the order given. */
+  authors: string[];
+  contactEmail: string | null;
+  /** Signes of the latest version; null when it could not be read. */
+  signes: number | null;
+  approximate: boolean;
+  verdict: Verdict;
+  versions: number;
+  /** Errors first, then warnings: the latest version's and the submission's own. */
+  findings: Finding[];
+}
+
+export interface DeskQuery {
+  status: Status[];
+  late?: boolean;
+  channel?: Channel;
+  axis?: string;
+  verdict?: Verdict;
+  /** Words searched in titles and authors' names, accents and case ignored. */
+  q: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+export const DEFAULT_QUERY: DeskQuery = { status: [], q: '', sort: 'received', dir: 'asc' };
+
+export function toDeskRow(record: SubmissionRecord): DeskRow {
+  const latest = record.versions[record.versions.length - 1];
+  const own = record.findings.filter((f) => f.versionId === null || f.versionId === latest?.id);
+  const analysis = latest?.analysis as { counts?: { approximate?: boolean } } | null | undefined;
+  const signes = latest?.signesTotal ?? null;
+  const contact =
+    record.authors.find((a) => a.isContact) ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  return {
+    id: record.id,
+    title: record.title,
+    status: record.status,
+    channel: record.channel,
+    axis: record.axis,
+    receivedAt: record.receivedAt,
+    late: record.late,
+    version: record.version,
+    authors: record.authors.map((a) => `${a.givenName} ${a.surname}`.trim()),
+    contactEmail: contact?.email ?? null,
+    signes,
+    approximate: analysis?.counts?.approximate === true,
+    verdict:
+      signes === null
+        ? 'unreadable'
+        : own.some((f) => f.versionId !== null && f.severity === 'error')
+          ? 'fail'
+          : 'pass',
+    versions: record.versions.length,
+    findings: own.filter((f) => f.severity !== 'info').sort(bySeverity),
+  };
+}
+
+export async function loadDeskRows(store: SubmissionStore, callId: string): Promise<DeskRow[]> {
+  const summaries = await store.listByCall(callId);
+  const records = await Promise.all(summaries.map((s) => store.findById(s.id)));
+  return records.flatMap((r) => (r ? [toDeskRow(r)] : []));
+}
+
+/** Lower case, without accents: « Élodie » is found with « elodie ». */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function matches(row: DeskRow, q: DeskQuery, words: string[]): boolean {
+  if (q.status.length > 0 && !q.status.includes(row.status)) return false;
+  if (q.late !== undefined && row.late !== q.late) return false;
+  if (q.channel !== undefined && row.channel !== q.channel) return false;
+  if (q.axis !== undefined && (q.axis === '' ? row.axis !== null : row.axis !== q.axis)) return false;
+  if (q.verdict !== undefined && row.verdict !== q.verdict) return false;
+  if (words.length === 0) return true;
+  const haystack = fold(`${row.title} ${row.authors.join(' ')}`);
+  return words.every((w) => haystack.includes(w));
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+function compare(a: DeskRow, b: DeskRow, key: SortKey): number {
+  switch (key) {
+    case 'received':
+      return a.receivedAt.localeCompare(b.receivedAt);
+    case 'title':
+      return collator.compare(a.title, b.title);
+    case 'status':
+      return STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status);
+    case 'signes':
+      return (a.signes ?? -1) - (b.signes ?? -1);
+    case 'authors':
+      return collator.compare(a.authors[0] ?? '', b.authors[0] ?? '');
+  }
+}
+
+export function selectRows(rows: readonly DeskRow[], query: DeskQuery): DeskRow[] {
+  const words = fold(query.q).split(/\s+/).filter(Boolean);
+  const sign = query.dir === 'desc' ? -1 : 1;
+  return rows
+    .filter((row) => matches(row, query, words))
+    .sort((a, b) => sign * compare(a, b, query.sort) || a.receivedAt.localeCompare(b.receivedAt));
+}
+
+function one<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+/** The query string of the dashboard (and of its exports), read leniently: unknown values are ignored. */
+export function parseDeskQuery(raw: Record<string, unknown>): DeskQuery {
+  const statuses = (Array.isArray(raw.statut) ? raw.statut : [raw.statut]).filter(
+    (s): s is Status => typeof s === 'string' && (STATUSES as readonly string[]).includes(s),
+  );
+  const query: DeskQuery = {
+    status: [...new Set(statuses)],
+    q: typeof raw.q === 'string' ? raw.q.slice(0, 200) : '',
+    sort: one(raw.tri, SORT_KEYS) ?? 'received',
+    dir: one(raw.ordre, ['asc', 'desc'] as const) ?? 'asc',
+  };
+  const late = one(raw.retard, ['oui', 'non'] as const);
+  if (late) query.late = late === 'oui';
+  const channel = one(raw.canal, CHANNELS);
+  if (channel) query.channel = channel;
+  if (typeof raw.axe === 'string' && raw.axe !== '') query.axis = raw.axe === '-' ? '' : raw.axe.slice(0, 80);
+  const verdict = one(raw.verdict, VERDICTS);
+  if (verdict) query.verdict = verdict;
+  return query;
+}
+
+/** The same query as a query string, to keep it across links (exports, sorting). */
+export function deskQueryString(query: DeskQuery, patch: Partial<DeskQuery> = {}): string {
+  const q = { ...query, ...patch };
+  const params = new URLSearchParams();
+  for (const s of q.status) params.append('statut', s);
+  if (q.late !== undefined) params.set('retard', q.late ? 'oui' : 'non');
+  if (q.channel) params.set('canal', q.channel);
+  if (q.axis !== undefined) params.set('axe', q.axis === '' ? '-' : q.axis);
+  if (q.verdict) params.set('verdict', q.verdict);
+  if (q.q) params.set('q', q.q);
+  if (q.sort !== 'received') params.set('tri', q.sort);
+  if (q.dir !== 'asc') params.set('ordre', q.dir);
+  return params.toString();
+}

@@ -1,0 +1,75 @@
+import { type AppError, isAppError } from '../domain/shared/errors.js';
+import { type Action, type Actor, transition } from '../domain/submission/lifecycle.js';
+import type { StatusFacts } from '../domain/submission/requirements.js';
+import type { Status } from '../domain/submission/status.js';
+import type { SubmissionRecord, SubmissionStore, SubmissionSummary } from '../ports/submission-store.js';
+
+export interface TransitionRequest {
+  submissionId: string;
+  /** The `version` of the page the person acted on. */
+  expectedVersion: number;
+  action: Action;
+  actor: Exclude<Actor, 'author' | 'system' | 'reviewer'>;
+  /** The signed-in account, recorded in the audit event (an identifier, never a name). */
+  accountId: string;
+}
+
+export type TransitionOutcome =
+  | { ok: true; from: Status; summary: SubmissionSummary }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'stale' }
+  | { ok: false; reason: 'refused'; error: AppError };
+
+const PAST_SIGNATURE: readonly Status[] = ['contract_signed', 'in_issue', 'published'];
+
+/**
+ * What the record holds, for the lifecycle's required fields. Consents are not stored: a recorded
+ * submission gave them (the form requires them; by e-mail, the call says that sending implies them).
+ * Recording the signed contract is the coordinator saying it arrived.
+ */
+export function factsOf(record: SubmissionRecord, action: Action): StatusFacts {
+  const contacts = record.authors.filter((a) => a.isContact);
+  const contact = contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  const facts: StatusFacts = {
+    manuscript: record.versions.some((v) => v.signesTotal !== null),
+    contactPerson: contacts.length === 1 || record.authors.length === 1,
+    consents: { onlinePublication: true, freeOfCharge: true },
+    signedContract: action === 'record_signed_contract' || PAST_SIGNATURE.includes(record.status),
+  };
+  if (contact?.email) facts.contactEmail = contact.email;
+  if (contact?.phone) facts.phone = contact.phone;
+  if (contact?.postalAddress) facts.postalAddress = contact.postalAddress;
+  return facts;
+}
+
+/**
+ * Use case: a person of the desk moves a submission through the ONE transition table. The change
+ * is based on the version they saw: if anyone changed the submission since (another coordinator,
+ * the author through their link, a new version by e-mail), nothing is written and they are told.
+ */
+export async function applyTransition(
+  request: TransitionRequest,
+  deps: { submissions: SubmissionStore },
+): Promise<TransitionOutcome> {
+  const record = await deps.submissions.findById(request.submissionId);
+  if (!record) return { ok: false, reason: 'not-found' };
+  if (record.version !== request.expectedVersion) return { ok: false, reason: 'stale' };
+  const decided = transition(record.status, request.action, request.actor, factsOf(record, request.action));
+  if (!decided.ok) return { ok: false, reason: 'refused', error: decided.error };
+  try {
+    const summary = await deps.submissions.changeStatus({
+      submissionId: record.id,
+      expectedVersion: request.expectedVersion,
+      to: decided.status,
+      event: {
+        actor: { kind: request.actor, id: request.accountId },
+        channel: 'web',
+        action: request.action,
+      },
+    });
+    return { ok: true, from: record.status, summary };
+  } catch (e) {
+    if (isAppError(e) && e.code === 'STALE_UPDATE') return { ok: false, reason: 'stale' };
+    throw e;
+  }
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import * as OTPAuth from 'otpauth';
+import type { DeskOptions } from '../../src/adapters/http/routes/desk-register.js';
+import { bootstrapAdministrator } from '../../src/app/accounts/bootstrap-administrator.js';
+import { inviteAccount } from '../../src/app/accounts/invite-account.js';
+import { activationPath } from '../../src/app/accounts/links.js';
+import type { Role } from '../../src/domain/accounts/roles.js';
+import type { AccountRecord } from '../../src/ports/accounts.js';
+import { type RunningDesk, startDesk } from '../helpers/http-server.js';
+
+/**
+ * A clock the tests move: TOTP codes are accepted once per 30-second step. It starts a day ago, so
+ * that letters queued on it are already due for the outbox (which runs on the real clock).
+ */
+export function testClock(start = Date.now() - 86_400_000) {
+  let now = start;
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export type TestClock = ReturnType<typeof testClock>;
+
+/** The desk on a free port with a clock the test controls. */
+export async function startTestDesk(options: DeskOptions = {}, clock = testClock()) {
+  const desk = await startDesk({
+    signInPerAddress: 1000,
+    signInPerAccount: 1000,
+    ...options,
+    now: clock.now,
+  });
+  return { desk, clock };
+}
+
+/** The code an authenticator app would show now. */
+export function totpCode(secret: string, at: Date): string {
+  return OTPAuth.TOTP.generate({
+    secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')),
+    timestamp: at.getTime(),
+  });
+}
+
+/** A browser in miniature: keeps cookies, never follows redirects, reads CSRF tokens from forms. */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  lastSetCookies: string[] = [];
+
+  constructor(readonly base: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keep(response: Response): void {
+    this.lastSetCookies = response.headers.getSetCookie();
+    for (const line of this.lastSetCookies) {
+      const [pair] = line.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
+    this.keep(response);
+    return response;
+  }
+
+  async post(path: string, form: Record<string, string | string[]>): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form))
+      for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    const response = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    this.keep(response);
+    return response;
+  }
+
+  /** GETs a page with a form and returns its HTML and CSRF token. */
+  async page(path: string): Promise<{ response: Response; html: string; csrf: string }> {
+    const response = await this.get(path);
+    const html = await response.text();
+    return { response, html, csrf: csrfIn(html) };
+  }
+}
+
+export function csrfIn(html: string): string {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+/** The secret shown on an activation page, as the person types it into the app. */
+export function secretIn(html: string): string {
+  const found = /<p class="secret">([A-Z2-7 ]+)<\/p>/.exec(html)?.[1];
+  assert.ok(found, 'the activation page shows the secret');
+  return found.replace(/ /g, '');
+}
+
+export const PASSWORD = 'une phrase de passe assez longue';
+
+/** Goes through the one-time link: password, secret, first code; the visitor ends signed in. */
+export async function activate(visitor: Visitor, path: string, clock: TestClock): Promise<string> {
+  const { html, csrf } = await visitor.page(path);
+  const secret = secretIn(html);
+  const response = await visitor.post(path, {
+    _csrf: csrf,
+    password: PASSWORD,
+    passwordAgain: PASSWORD,
+    code: totpCode(secret, clock.now()),
+  });
+  assert.equal(response.status, 303, 'activation redirects to the dashboard');
+  clock.advance(30_000);
+  return secret;
+}
+
+/** Signs in through the form with the next code. */
+export async function signIn(
+  visitor: Visitor,
+  email: string,
+  secret: string,
+  clock: TestClock,
+  password = PASSWORD,
+): Promise<Response> {
+  const { csrf } = await visitor.page('/connexion');
+  const response = await visitor.post('/connexion', {
+    _csrf: csrf,
+    email,
+    password,
+    code: totpCode(secret, clock.now()),
+  });
+  clock.advance(30_000);
+  return response;
+}
+
+export interface Staff {
+  account: AccountRecord;
+  visitor: Visitor;
+  secret: string;
+}
+
+/** An activated, signed-in member of the desk with the given role (the administrator invites). */
+export async function staffMember(
+  desk: RunningDesk,
+  clock: TestClock,
+  role: Role,
+  email = `${role}@exemple.fr`,
+  admin?: AccountRecord,
+): Promise<Staff> {
+  const deps = { accounts: desk.context.accounts, now: clock.now };
+  let path: string;
+  if (role === 'administrator' && !admin) {
+    const boot = await bootstrapAdministrator({ email, displayName: 'Ada Admin' }, deps);
+    assert.ok(boot.ok);
+    path = activationPath(boot.token);
+  } else {
+    assert.ok(admin, 'an administrator invites the others');
+    const invited = await inviteAccount(
+      { email, displayName: `Personne ${role}`, role, invitedBy: admin, baseUrl: desk.url, lang: 'fr' },
+      { ...deps, call: desk.context.call },
+    );
+    assert.ok(invited.ok);
+    const job = (await desk.context.outbox.claimDue({ worker: 'test', limit: 100 })).find(
+      (j) => (j.payload as { to?: { address?: string } }).to?.address === email,
+    );
+    assert.ok(job, 'the invitation letter is queued');
+    const url = (job.payload as { letter: { url: string } }).letter.url;
+    path = new URL(url).pathname;
+  }
+  const visitor = new Visitor(desk.url);
+  const secret = await activate(visitor, path, clock);
+  const account = await desk.context.accounts.findByEmail(email);
+  assert.ok(account);
+  return { account, visitor, secret };
+}
