@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, it } from 'node:test';
+import * as OTPAuth from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { bootstrapAdministrator } from '../../src/app/accounts/bootstrap-administrator.js';
+import { inviteAccount } from '../../src/app/accounts/invite-account.js';
+import {
+  describeInBrowser,
+  expectAccessible,
+  launchBrowser,
+  openPage,
+  printAxeLog,
+  saveScreenshot,
+  textOf,
+} from '../helpers/browser.js';
+import { type RunningDesk, startDesk } from '../helpers/http-server.js';
+import { manuscriptDocx } from './fixtures.js';
+
+/**
+ * A coordinator in a real browser: the invitation's one-time link (password, authenticator secret,
+ * first code), signing out, signing in with password and TOTP, the dashboard filtered, a
+ * submission's page, the deadline extended from the desk, and the call's public page saying so.
+ * The desk's clock is one the test moves: a TOTP code is accepted once per 30-second step.
+ */
+describeInBrowser('a coordinator works at the desk in Chromium', () => {
+  let browser: Browser;
+  let desk: RunningDesk;
+  // The no. 81 call closes on 1 September 2022 (Paris); the desk opens a few days after.
+  let now = Date.parse('2022-09-05T08:00:00Z');
+  const clock = () => new Date(now);
+  const PASSWORD = 'une phrase de passe assez longue';
+  const EMAIL = 'coordination@exemple.fr';
+
+  const code = (secret: string) =>
+    OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')), timestamp: now });
+
+  /** Two proposals sent through the authors' form before the deadline (the clock is moved back). */
+  async function submitBeforeDeadline(title: string, surname: string): Promise<void> {
+    const saved = now;
+    now = Date.parse('2022-08-20T10:00:00Z');
+    try {
+      const first = await fetch(`${desk.url}/deposer`);
+      const html = await first.text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+      const cookie = first.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const key = randomBytes(32).toString('base64url');
+      const fields = (): FormData => {
+        const form = new FormData();
+        const values: Record<string, string> = {
+          _csrf: csrf,
+          cle: key,
+          'a0-prenom': 'Camille',
+          'a0-nom': surname,
+          'a0-courriel': `${surname.toLowerCase()}@exemple.fr`,
+          contact: '0',
+          telephone: '01 45 67 89 10',
+          adresse: '12 rue de la Paix\n75002 Paris',
+          axe: '',
+          titre: title,
+          accord_mise_en_ligne: 'oui',
+          accord_gracieux: 'oui',
+        };
+        for (const [k, v] of Object.entries(values)) form.append(k, v);
+        return form;
+      };
+      const check = fields();
+      check.append('action', 'verifier');
+      check.append('fichier', new Blob([new Uint8Array(await manuscriptDocx(20))]), `${surname}.docx`);
+      const checked = await fetch(`${desk.url}/deposer`, {
+        method: 'POST',
+        body: check,
+        headers: { cookie },
+      });
+      const draft = /name="brouillon" value="([^"]*)"/.exec(await checked.text())?.[1] ?? '';
+      assert.ok(draft, `the check page keeps the upload (status ${checked.status})`);
+      const send = fields();
+      send.append('brouillon', draft.replace(/&amp;/g, '&'));
+      send.append('action', 'envoyer');
+      const sent = await fetch(`${desk.url}/deposer`, {
+        method: 'POST',
+        body: send,
+        headers: { cookie },
+        redirect: 'manual',
+      });
+      assert.ok(sent.status < 400, `the submission is recorded (status ${sent.status})`);
+    } finally {
+      now = saved;
+    }
+  }
+
+  before(async () => {
+    browser = await launchBrowser();
+    desk = await startDesk({ now: clock });
+    await submitBeforeDeadline('Le travail social à l’épreuve des écrans', 'Martin');
+    await submitBeforeDeadline('Plateformes et algorithmes au guichet', 'Benali');
+  });
+  after(async () => {
+    await browser?.close();
+    await desk?.close();
+    printAxeLog('coordinators’ side');
+  });
+
+  /** The invitation as the coordinators' tests make it: the first administrator invites a coordinator. */
+  async function invitationPath(): Promise<string> {
+    const deps = { accounts: desk.context.accounts, now: clock };
+    const boot = await bootstrapAdministrator({ email: 'admin@exemple.fr', displayName: 'Ada Admin' }, deps);
+    assert.ok(boot.ok);
+    const invited = await inviteAccount(
+      {
+        email: EMAIL,
+        displayName: 'Alexis Mombelet',
+        role: 'coordinator',
+        invitedBy: boot.account,
+        baseUrl: desk.url,
+        lang: 'fr',
+      },
+      { ...deps, call: desk.context.call },
+    );
+    assert.ok(invited.ok);
+    const job = (await desk.context.outbox.claimDue({ worker: 'e2e', limit: 100 })).find(
+      (j) => (j.payload as { to?: { address?: string } }).to?.address === EMAIL,
+    );
+    assert.ok(job, 'the invitation letter is queued');
+    return new URL((job.payload as { letter: { url: string } }).letter.url).pathname;
+  }
+
+  async function signIn(page: Page, secret: string): Promise<void> {
+    await page.goto(`${desk.url}/connexion`);
+    await expectAccessible(page, 'sign-in');
+    await saveScreenshot(page, 'desk-sign-in');
+    await page.getByLabel('Adresse électronique').fill(EMAIL);
+    await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+    await page.getByLabel(/Code de l’application/).fill(code(secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/bureau/);
+    now += 30_000;
+  }
+
+  let secret = '';
+  /**
+   * The desk's pages keep helmet's « Referrer-Policy: no-referrer », with which Chromium posts their
+   * forms with « Origin: null », and server.ts's Origin check throws on it (500). Until
+   * views/desk/layout.tsx carries <meta name="referrer" content="same-origin"> (as the public
+   * layout does) or server.ts sends same-origin and refuses « null » with a 403, the tests that post
+   * from the desk's pages are todo: they run, and say so, without failing the suite.
+   */
+  const ORIGIN_NULL = 'desk POSTs from Chromium answer 500 (Origin: null, see the last test)';
+
+  it('activates the invitation, signs out, signs in with TOTP, filters, opens a submission', {
+    todo: ORIGIN_NULL,
+  }, async () => {
+    const { page, problems, close } = await openPage(browser, { javaScript: true });
+    try {
+      // The one-time link: the secret to type into the app, a password, the first code.
+      await page.goto(`${desk.url}${await invitationPath()}`);
+      await page.getByRole('heading', { level: 1, name: 'Activer votre compte' }).waitFor();
+      await expectAccessible(page, 'account activation');
+      secret = (await textOf(page.locator('p.secret'))).replace(/\s+/g, '');
+      assert.match(secret, /^[A-Z2-7]{16,}$/);
+      await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+      await page.getByLabel('Le même mot de passe, encore une fois').fill(PASSWORD);
+      await page.getByLabel(/Code affiché par l’application/).fill(code(secret));
+      await page.getByRole('button', { name: 'Activer mon compte' }).click();
+      await page.waitForURL(/\/bureau/);
+      now += 30_000;
+
+      await page.getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/bureau'));
+      assert.equal((await page.goto(`${desk.url}/bureau`))?.url().includes('/connexion'), true);
+
+      await signIn(page, secret);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert.match(await textOf(page.locator('main')), /Plateformes et algorithmes au guichet/);
+      await expectAccessible(page, 'dashboard');
+      await saveScreenshot(page, 'desk-dashboard');
+
+      // Filtering: a search for one author's name leaves her proposal alone.
+      await page.getByLabel('Rechercher (titre, auteurs)').fill('Benali');
+      await page.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL(/q=Benali/);
+      const table = page.locator('main table').first();
+      assert.match(await textOf(table), /Plateformes et algorithmes au guichet/);
+      assert.doesNotMatch(await textOf(table), /à l’épreuve des écrans/);
+      await expectAccessible(page, 'dashboard, filtered');
+
+      await page.getByRole('link', { name: 'Plateformes et algorithmes au guichet' }).click();
+      await page.waitForURL(/\/bureau\/propositions\//);
+      await page.getByRole('heading', { level: 2, name: 'Changer le statut' }).waitFor();
+      await expectAccessible(page, 'submission page');
+      await saveScreenshot(page, 'desk-submission');
+
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+  it('extends the deadline from the desk, and the public page says so', { todo: ORIGIN_NULL }, async (t) => {
+    const probe = await fetch(`${desk.url}/bureau/appel`, { redirect: 'manual' });
+    if (probe.status === 404) {
+      t.todo('/bureau/appel (the call at the desk, deadline extension) is not served yet');
+      return;
+    }
+    const { page, problems, close } = await openPage(browser, { javaScript: true });
+    try {
+      await signIn(page, secret);
+      // The deadline, extended from the desk; the public page says the call is open again.
+      await page.goto(`${desk.url}/bureau/appel`);
+      await expectAccessible(page, 'the call at the desk');
+      await page
+        .getByLabel(/date limite|Nouvelle date/i)
+        .first()
+        .fill('2022-09-30');
+      await page.getByRole('button', { name: /Prolonger/ }).click();
+      await page.waitForLoadState();
+      await expectAccessible(page, 'the call at the desk, extended');
+      await saveScreenshot(page, 'desk-call-extended');
+      await page.goto(`${desk.url}/`);
+      assert.match(await textOf(page.getByRole('status')), /prolongé jusqu’au vendredi 30 septembre 2022/);
+      await expectAccessible(page, 'call page (fr, extended)');
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the desk’s own forms post from Chromium without help (Origin: null is refused with a 500)', {
+    todo: 'views/desk/layout.tsx lacks <meta name="referrer" content="same-origin">, and server.ts turns « Origin: null » into a 500',
+  }, async () => {
+    const { page, close } = await openPage(browser, { javaScript: false });
+    try {
+      await page.goto(`${desk.url}/connexion`);
+      await page.getByLabel('Adresse électronique').fill(EMAIL);
+      await page.getByLabel(/^Mot de passe/).fill('pas le bon');
+      await page.getByLabel(/Code de l’application/).fill('000000');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Se connecter' }).click(),
+      ]);
+      assert.ok(response.status() < 500, `POST /connexion answered ${response.status()}`);
+    } finally {
+      await close();
+    }
+  });
+});
