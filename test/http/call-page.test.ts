@@ -47,3 +47,13 @@ test('a POST from another origin is refused', async () => {
   });
   assert.equal(response.status, 403);
 });
+
+test('a POST with « Origin: null » is refused with 403, not a crash', async () => {
+  const response = await fetch(`${desk.url}/`, { method: 'POST', headers: { origin: 'null' } });
+  assert.equal(response.status, 403);
+});
+
+test('the referrer policy is same-origin, so browsers send our own Origin on our forms', async () => {
+  const response = await fetch(`${desk.url}/`);
+  assert.equal(response.headers.get('referrer-policy'), 'same-origin');
+});

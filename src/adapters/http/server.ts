@@ -52,6 +52,8 @@ export async function buildServer(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // same-origin (not no-referrer): with no-referrer, browsers post our own forms with « Origin: null ».
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(cookie, { secret: options.cookieSecret ?? cryptoSecret() });
   await app.register(csrf, { cookieOpts: { signed: true, sameSite: 'strict', httpOnly: true, path: '/' } });
@@ -72,7 +74,7 @@ export async function buildServer(
     if (request.method === 'GET' || request.method === 'HEAD') return;
     // Same-origin only: a form posted from another site is refused before anything else.
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) reply.code(403).send('Forbidden origin');
+    if (origin && originHost(origin) !== request.headers.host) reply.code(403).send('Forbidden origin');
   });
 
   app.get('/assets/appel.css', (_request, reply) =>
@@ -126,6 +128,15 @@ export async function buildServer(
   registerDeskRoutes(app, context, options);
   registerAuthorRoutes(app, context, { now: options.now ?? (() => new Date()) });
   return app;
+}
+
+/** The host of an Origin header; null for « null » or anything unparsable (then refused). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 function cryptoSecret(): string {
