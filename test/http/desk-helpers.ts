@@ -4,8 +4,11 @@ import type { DeskOptions } from '../../src/adapters/http/routes/desk-register.j
 import { bootstrapAdministrator } from '../../src/app/accounts/bootstrap-administrator.js';
 import { inviteAccount } from '../../src/app/accounts/invite-account.js';
 import { activationPath } from '../../src/app/accounts/links.js';
+import { hashToken } from '../../src/app/accounts/secrets.js';
+import { submitManuscript } from '../../src/app/submit-manuscript.js';
 import type { Role } from '../../src/domain/accounts/roles.js';
 import type { AccountRecord } from '../../src/ports/accounts.js';
+import { makeDocx, p } from '../helpers/docx-fixtures.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
 
 /**
@@ -84,6 +87,21 @@ export class Visitor {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    this.keep(response);
+    return response;
+  }
+
+  /** POSTs a multipart form with a small file, as the authors' form expects. */
+  async postMultipart(path: string, form: Record<string, string>): Promise<Response> {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(form)) body.append(k, v);
+    body.append('fichier', new Blob(['x']), 'x.txt');
+    const response = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: this.cookieHeader() },
       body,
     });
     this.keep(response);
@@ -184,4 +202,75 @@ export async function staffMember(
   const account = await desk.context.accounts.findByEmail(email);
   assert.ok(account);
   return { account, visitor, secret };
+}
+
+export interface SeedOptions {
+  title: string;
+  givenName: string;
+  surname: string;
+  receivedAt: string;
+  /** Roughly this many characters of text (the length verdict follows). */
+  length?: number;
+  /** Paragraphs written as given (after the filler text). */
+  extra?: string[];
+  channel?: 'email' | 'web';
+  axis?: string;
+  fileName?: string;
+  /** A private link for the author (its token). */
+  linkToken?: string;
+}
+
+const FILLER =
+  'Le travail social se transforme avec les outils numériques, entre promesses d’accès et nouvelles distances. ';
+
+/** A submission recorded through the one submission use case, with a real .docx in the file store. */
+export async function seedSubmission(desk: RunningDesk, options: SeedOptions) {
+  const text = FILLER.repeat(Math.max(1, Math.ceil((options.length ?? 12_000) / FILLER.length))).slice(
+    0,
+    options.length ?? 12_000,
+  );
+  const body = [p('Introduction'), p(text), ...(options.extra ?? []).map((e) => p(escapeXml(e)))].join('');
+  const bytes = await makeDocx({ body });
+  const email = `${options.surname.toLowerCase()}@exemple.fr`;
+  const { record } = await submitManuscript(
+    {
+      callId: desk.context.callId,
+      call: desk.context.call,
+      channel: options.channel ?? 'web',
+      idempotencyKey: `seed-${options.title}-${options.receivedAt}`,
+      receivedAt: new Date(options.receivedAt),
+      title: options.title,
+      ...(options.axis ? { axis: options.axis } : {}),
+      authors: [
+        {
+          givenName: options.givenName,
+          surname: options.surname,
+          email,
+          phone: '01 45 67 89 10',
+          postalAddress: '12 rue de la Paix\n75002 Paris',
+          isContact: true,
+        },
+      ],
+      phone: '01 45 67 89 10',
+      postalAddress: '12 rue de la Paix\n75002 Paris',
+      consents: { onlinePublication: true, freeOfCharge: true },
+      files: [{ name: options.fileName ?? `${options.surname}.docx`, bytes }],
+      reply: { to: { address: email } },
+      lang: 'fr',
+      ...(options.linkToken
+        ? {
+            follow: {
+              tokenHash: hashToken(options.linkToken),
+              url: `${desk.url}/suivi/${options.linkToken}`,
+            },
+          }
+        : {}),
+    },
+    desk.context.intake,
+  );
+  return { record, bytes };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bootstrapAdministrator } from '../../src/app/accounts/bootstrap-administrator.js';
+import { inviteAccount } from '../../src/app/accounts/invite-account.js';
 import { activationPath } from '../../src/app/accounts/links.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import {
-  activate,
   PASSWORD,
   secretIn,
   signIn,
@@ -98,9 +98,6 @@ describe('the desk: one-time links, sign-in with password and code, sessions', (
       code,
     });
     assert.equal(first.status, 303);
-    const replay = await new Visitor(desk.url).page('/connexion');
-    const replayed = await replay.response.url;
-    void replayed;
     const third = new Visitor(desk.url);
     const form = await third.page('/connexion');
     const again = await third.post('/connexion', {
@@ -205,12 +202,65 @@ describe('the desk: one-time links, sign-in with password and code, sessions', (
     assert.equal(again.status, 303);
   });
 
-  it('activation refuses two different passwords', async () => {
+  it('refuses two different passwords, and a second first administrator', async () => {
     const boot = await bootstrapAdministrator(
       { email: 'autre@exemple.fr', displayName: 'Autre' },
       { accounts: desk.context.accounts, now: clock.now },
     );
-    assert.equal(boot.ok, false, 'an administrator exists: no second bootstrap');
-    void activate;
+    assert.deepEqual(boot, { ok: false, reason: 'administrator-exists' });
+    const admin = await desk.context.accounts.findByEmail('ada@exemple.fr');
+    assert.ok(admin);
+    const invited = await inviteAccount(
+      {
+        email: 'bob@exemple.fr',
+        displayName: 'Bob',
+        role: 'coordinator',
+        invitedBy: admin,
+        baseUrl: desk.url,
+        lang: 'fr',
+      },
+      { accounts: desk.context.accounts, now: clock.now, call: desk.context.call },
+    );
+    assert.ok(invited.ok);
+    const job = (await desk.context.outbox.claimDue({ worker: 'test', limit: 100 })).find(
+      (j) => (j.payload as { to?: { address?: string } }).to?.address === 'bob@exemple.fr',
+    );
+    assert.ok(job);
+    const path = new URL((job.payload as { letter: { url: string } }).letter.url).pathname;
+    const visitor = new Visitor(desk.url);
+    const { html, csrf } = await visitor.page(path);
+    const response = await visitor.post(path, {
+      _csrf: csrf,
+      password: PASSWORD,
+      passwordAgain: `${PASSWORD}!`,
+      code: totpCode(secretIn(html), clock.now()),
+    });
+    assert.equal(response.status, 400);
+    assert.match(await response.text(), /Les deux mots de passe ne sont pas identiques/);
+    assert.equal((await desk.context.accounts.findByEmail('bob@exemple.fr'))?.passwordHash, null);
+  });
+});
+
+describe('the desk: sign-in attempts per client address', () => {
+  let desk: RunningDesk;
+  before(async () => {
+    ({ desk } = await startTestDesk({ signInPerAddress: 5, signInPerAccount: 1000 }));
+  });
+  after(() => desk.close());
+
+  it('lets five attempts a minute through from one address, whichever accounts they name', async () => {
+    const visitor = new Visitor(desk.url);
+    const { csrf } = await visitor.page('/connexion');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const response = await visitor.post('/connexion', {
+        _csrf: csrf,
+        email: `personne${i}@exemple.fr`,
+        password: 'mauvais mot de passe',
+        code: '111111',
+      });
+      statuses.push(response.status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
   });
 });

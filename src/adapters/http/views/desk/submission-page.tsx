@@ -8,6 +8,7 @@ import { ACTION_LABELS, type Transition } from '../../../../domain/submission/li
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
+import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
 import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
@@ -262,7 +263,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
             {t(lang, `Version ${v.number}`, `Version ${v.number}`)} — {when(v.receivedAt)}
           </h3>
           <p>
-            {v.fileName} ({v.format}, {formatNumber(v.byteSize, lang)} {t(lang, 'octets', 'bytes')}) —{' '}
+            {sanitiseFilename(v.fileName, t(lang, 'sans nom', 'no name'))} ({v.format}, {formatNumber(v.byteSize, lang)} {t(lang, 'octets', 'bytes')}) —{' '}
             <a href={`/bureau/propositions/${record.id}/versions/${v.number}/original`}>
               {t(lang, 'télécharger le fichier reçu', 'download the file received')}
             </a>
