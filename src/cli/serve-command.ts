@@ -1,9 +1,51 @@
 import { Command } from 'commander';
 import { buildServer } from '../adapters/http/server.js';
 import { runOutboxWorker } from '../app/process-outbox.js';
+import type { AppContext } from '../main/context.js';
+import { printFirstLinkIfNobody } from './account-command.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
 import { workerDeps } from './worker-command.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Send the letters from this process too (the embedded default). */
+  worker: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Stops the desk; SIGINT and SIGTERM when absent. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Serves the desk until stopped: the address, and while nobody can sign in, the first
+ * administrator's one-time link; the outbox worker in the same process unless told otherwise.
+ */
+export async function serveDesk(io: CliIo, context: AppContext, options: ServeOptions): Promise<void> {
+  const { env } = options;
+  const app = await buildServer(
+    context,
+    env.APPEL_COOKIE_SECRET ? { cookieSecret: env.APPEL_COOKIE_SECRET } : {},
+  );
+  const address = await app.listen({ port: options.port, host: options.host });
+  io.out(`Bureau de l’appel / call desk: ${address}`);
+  await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
+  const stop = new AbortController();
+  if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
+  else {
+    process.once('SIGINT', () => stop.abort());
+    process.once('SIGTERM', () => stop.abort());
+  }
+  if (options.worker) {
+    await runOutboxWorker(workerDeps(context), {
+      signal: stop.signal,
+      onError: () => io.err('worker: retrying'),
+    });
+  } else if (!stop.signal.aborted) {
+    await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
+  }
+  await app.close();
+}
 
 /** `appel serve`: the web desk, with an outbox worker in the same process (the embedded default). */
 export function serveCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Command {
@@ -17,24 +59,12 @@ export function serveCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): C
     .action(
       async (options: { data?: string; call?: string; port: string; host: string; worker: boolean }) => {
         await runWithContext(io, { data: options.data, callFile: options.call, env }, async (context) => {
-          const app = await buildServer(
-            context,
-            env.APPEL_COOKIE_SECRET ? { cookieSecret: env.APPEL_COOKIE_SECRET } : {},
-          );
-          const address = await app.listen({ port: Number(options.port), host: options.host });
-          io.out(`Bureau de l’appel / call desk: ${address}`);
-          const stop = new AbortController();
-          process.once('SIGINT', () => stop.abort());
-          process.once('SIGTERM', () => stop.abort());
-          if (options.worker) {
-            await runOutboxWorker(workerDeps(context), {
-              signal: stop.signal,
-              onError: () => io.err('worker: retrying'),
-            });
-          } else {
-            await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
-          }
-          await app.close();
+          await serveDesk(io, context, {
+            port: Number(options.port),
+            host: options.host,
+            worker: options.worker,
+            env,
+          });
           return 0;
         });
       },

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { accountCommand } from '../cli/account-command.js';
 import { callCommand } from '../cli/call-command.js';
 import { checkCommand } from '../cli/check-command.js';
 import { dbCommand } from '../cli/db-command.js';
@@ -28,6 +29,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.addCommand(workerCommand(commandIo));
   program.addCommand(demoCommand(commandIo));
   program.addCommand(serveCommand(commandIo));
+  program.addCommand(accountCommand(commandIo));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
