@@ -27,12 +27,13 @@ async function startSession(
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await closeSession(previous, deps);
   const session = await openSession(account, deps);
+  // No Expires: the cookie ends with the browser (shared office computers); the server ends the
+  // session anyway after a working day, or two idle hours.
   reply.setCookie(SESSION_COOKIE, session.value, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
     secure: overHttps(request, deps),
-    expires: session.expiresAt,
   });
 }
 

@@ -36,6 +36,10 @@ export function DeskLayout(props: DeskLayoutProps) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
+        {/* As on the public pages: with the server's no-referrer, Chromium posts our own forms with
+            « Origin: null », which the Origin check cannot tell from a foreign post. Same-origin keeps
+            the referrer (one-time links included) on this site only. */}
+        <meta name="referrer" content="same-origin" />
         <title>{`${title} — ${t(lang, 'Bureau', 'Desk')} — ${journal}`}</title>
         <link rel="stylesheet" href="/assets/appel.css" />
         <link rel="stylesheet" href="/assets/desk-bureau.css" />
