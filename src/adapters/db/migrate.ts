@@ -15,6 +15,26 @@ export interface MigrationReport {
  * Each migration runs in a transaction (both dialects have transactional DDL).
  */
 export async function migrateToLatest(handle: DbHandle): Promise<MigrationReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(handle);
+    } catch (e) {
+      if (attempt >= 5 || !isOtherSchemaGone(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+/**
+ * Kysely's Migrator introspects the tables of every schema before it starts; when another schema
+ * is dropped at that moment (another journal removed, a parallel test run ending), PostgreSQL
+ * answers « schema … does not exist » for a schema that is not ours. Trying again is enough.
+ */
+function isOtherSchemaGone(e: unknown): boolean {
+  return e instanceof AppError && /schema "[^"]+" does not exist/.test(String(e.params.detail ?? ''));
+}
+
+async function migrateOnce(handle: DbHandle): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: handle.db,
     provider: staticMigrationProvider(handle.dialect),
