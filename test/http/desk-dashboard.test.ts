@@ -139,7 +139,7 @@ describe('the dashboard: submissions, filters, search, exports, charts, bulk act
     const { html } = await coordinator.visitor.page('/bureau');
     assert.match(
       html,
-      /<svg viewBox="0 0 640 260" role="img" aria-labelledby="chart-days-title chart-days-desc">/,
+      /<svg viewBox="0 0 640 236" role="img" aria-labelledby="chart-days-title chart-days-desc">/,
     );
     assert.match(html, /<title id="chart-days-title">Propositions reçues par jour<\/title>/);
     assert.match(html, /<desc id="chart-days-desc">4 propositions reçues ; [^<]*1 après la date limite/);

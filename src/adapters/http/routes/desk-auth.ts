@@ -4,6 +4,7 @@ import { closeSession, openSession } from '../../../app/accounts/sessions.js';
 import { signIn } from '../../../app/accounts/sign-in.js';
 import { normaliseEmail } from '../../../domain/accounts/credentials.js';
 import { formatInstant } from '../../../domain/call/format-date.js';
+import type { Message } from '../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../ports/accounts.js';
 import { SESSION_COOKIE } from '../auth/gate.js';
 import { t } from '../lang.js';
@@ -112,7 +113,12 @@ export function registerDeskAuthRoutes(app: FastifyInstance, deps: DeskDeps): vo
       links: [{ href: '/connexion', label: t(lang, 'Aller à la connexion', 'Go to sign-in') }],
     });
 
-  app.get('/compte/activation/:token', async (request, reply) => {
+  /** The one-time link's page: the secret to enter in the app, the password, the first code. */
+  const activationPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problems?: { password?: Message; code?: Message },
+  ) => {
     const lang = pageLang(request, reply);
     const { token } = request.params as { token: string };
     const pending = await pendingActivation(token, deps, totpIssuer(deps));
@@ -130,12 +136,15 @@ export function registerDeskAuthRoutes(app: FastifyInstance, deps: DeskDeps): vo
         secret: pending.secret,
         uri: pending.uri,
         expires: formatInstant(Date.parse(pending.link.expiresAt), deps.context.call.deadline.timeZone, lang),
+        ...(problems ? { problems } : {}),
       }),
+      problems ? 400 : 200,
     );
-  });
+  };
+
+  app.get('/compte/activation/:token', (request, reply) => activationPage(request, reply));
 
   app.post('/compte/activation/:token', { preValidation: app.csrfProtection }, async (request, reply) => {
-    const lang = pageLang(request, reply);
     const { token } = request.params as { token: string };
     const form = {
       password: field(request.body, 'password'),
@@ -147,28 +156,10 @@ export function registerDeskAuthRoutes(app: FastifyInstance, deps: DeskDeps): vo
       await startSession(request, reply, deps, result.account);
       return reply.redirect('/bureau', 303);
     }
-    if (result.reason === 'link-invalid') return linkGone(request, reply, lang);
-    const pending = await pendingActivation(token, deps, totpIssuer(deps));
-    if (!pending) return linkGone(request, reply, lang);
-    return sendPage(
-      reply,
-      ActivationPage({
-        lang,
-        journal: deps.context.call.journal,
-        csrf: reply.generateCsrf(),
-        path: `/compte/activation/${token}`,
-        email: pending.account.email,
-        displayName: pending.account.displayName,
-        role: pending.account.role,
-        secret: pending.secret,
-        uri: pending.uri,
-        expires: formatInstant(Date.parse(pending.link.expiresAt), deps.context.call.deadline.timeZone, lang),
-        problems: {
-          ...(result.password ? { password: result.password } : {}),
-          ...(result.code ? { code: result.code } : {}),
-        },
-      }),
-      400,
-    );
+    if (result.reason === 'link-invalid') return linkGone(request, reply, pageLang(request, reply));
+    return activationPage(request, reply, {
+      ...(result.password ? { password: result.password } : {}),
+      ...(result.code ? { code: result.code } : {}),
+    });
   });
 }

@@ -3,6 +3,7 @@ import { ROLE_LABELS, type Role } from '../../../../domain/accounts/roles.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
+import { CodeField } from './parts.js';
 
 export interface ActivationPageProps {
   lang: Lang;
@@ -117,22 +118,10 @@ export function ActivationPage(props: ActivationPageProps) {
           minLength={PASSWORD_MIN}
         />
         <h2>{t(lang, '4. Confirmez avec le code', '4. Confirm with the code')}</h2>
-        <label for="code">
-          {t(lang, 'Code affiché par l’application', 'Code shown by the app')}
-          <span class="hint" id="code-hint">
-            {t(lang, '6 chiffres, par exemple 123 456', '6 digits, for example 123 456')}
-          </span>
-        </label>
-        <input
-          type="text"
-          id="code"
-          name="code"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxLength={8}
-          required
-          aria-describedby="code-hint"
-          aria-invalid={codeError ? 'true' : undefined}
+        <CodeField
+          lang={lang}
+          label={t(lang, 'Code affiché par l’application', 'Code shown by the app')}
+          invalid={codeError !== undefined}
         />
         <p>
           <button type="submit">{t(lang, 'Activer mon compte', 'Activate my account')}</button>

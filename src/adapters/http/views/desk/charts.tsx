@@ -10,8 +10,8 @@ import { t } from '../../lang.js';
  */
 
 const W = 640;
-const H = 260;
-const M = { top: 20, right: 16, bottom: 56, left: 44 };
+const H = 236;
+const M = { top: 20, right: 16, bottom: 32, left: 44 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const COLOURS = { bar: '#0b4f8a', late: '#a11d1d', window: '#dcefe0', outside: '#8a5a00', axis: '#444444' };
@@ -134,11 +134,15 @@ export function PerDayChart(props: { days: DayCount[]; deadline: string; lang: L
             </text>
           </g>
         )}
-        <text x={M.left} y={H - 10} font-size="12" fill={COLOURS.axis}>
-          {t(lang, 'Barres rouges : reçues après la date limite.', 'Red bars: received after the deadline.')}
-        </text>
       </svg>
       <figcaption>
+        <p class="hint">
+          {t(
+            lang,
+            'Barres bleues : propositions reçues à temps ; rouges : après la date limite (ligne pointillée).',
+            'Blue bars: submissions received on time; red: after the deadline (dotted line).',
+          )}
+        </p>
         <details>
           <summary>{t(lang, 'Les chiffres, jour par jour', 'The figures, day by day')}</summary>
           <table class="desk-table">
@@ -244,15 +248,15 @@ export function LengthChart(props: { distribution: LengthDistribution; lang: Lan
             </g>
           );
         })}
-        <text x={M.left} y={H - 10} font-size="12" fill={COLOURS.axis}>
-          {t(
-            lang,
-            `Bande verte : la fenêtre de l’appel (${range} signes). Barres brunes : hors fenêtre ou à sa limite.`,
-            `Green band: the call’s window (${range} characters). Brown bars: outside the window or at its edge.`,
-          )}
-        </text>
       </svg>
       <figcaption>
+        <p class="hint">
+          {t(
+            lang,
+            `Bande verte : la fenêtre de l’appel (${range} signes). Barres bleues : dans la fenêtre ; brunes : hors fenêtre ou à sa limite.`,
+            `Green band: the call’s window (${range} characters). Blue bars: inside the window; brown: outside it or at its edge.`,
+          )}
+        </p>
         <details>
           <summary>
             {t(lang, 'Les chiffres, par tranche de longueur', 'The figures, by length range')}

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../../../app/desk-dashboard.js';
-import type { Message } from '../../../../domain/shared/message.js';
+import type { Lang, Message } from '../../../../domain/shared/message.js';
 import type { Channel } from '../../../../ports/submission-store.js';
+import { t } from '../../lang.js';
 
 export const CHANNEL_NAMES: Record<Channel, Message> = {
   email: { fr: 'courriel', en: 'e-mail' },
@@ -30,5 +31,30 @@ export function LengthBar({ signes, min, max }: { signes: number | null; min: nu
       <rect x={x(min)} y="3" width={x(max) - x(min)} height="6" fill="#b9dcc1" />
       <rect x={mark} y="0" width="3" height="12" fill={inside ? '#176b2c' : '#a11d1d'} />
     </svg>
+  );
+}
+
+/** The authenticator's six-digit code, as people type it (spaces allowed), with the phone's autofill. */
+export function CodeField({ lang, label, invalid }: { lang: Lang; label: string; invalid?: boolean }) {
+  return (
+    <>
+      <label for="code">
+        {label}
+        <span class="hint" id="code-hint">
+          {t(lang, '6 chiffres, par exemple 123 456', '6 digits, for example 123 456')}
+        </span>
+      </label>
+      <input
+        type="text"
+        id="code"
+        name="code"
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        maxLength={8}
+        required
+        aria-describedby="code-hint"
+        aria-invalid={invalid ? 'true' : undefined}
+      />
+    </>
   );
 }

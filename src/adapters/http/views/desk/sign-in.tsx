@@ -1,6 +1,7 @@
 import type { Lang } from '../../../../domain/shared/message.js';
 import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
+import { CodeField } from './parts.js';
 
 export interface SignInPageProps {
   lang: Lang;
@@ -57,22 +58,9 @@ export function SignInPage({ lang, journal, csrf, next, email, refused, missing 
         />
         <label for="password">{t(lang, 'Mot de passe', 'Password')}</label>
         <input type="password" id="password" name="password" autocomplete="current-password" required />
-        <label for="code">
-          {t(lang, 'Code de l’application d’authentification', 'Code from the authenticator app')}
-          <span class="hint" id="code-hint">
-            {t(lang, '6 chiffres, par exemple 123 456', '6 digits, for example 123 456')}
-          </span>
-        </label>
-        <input
-          type="text"
-          id="code"
-          name="code"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          pattern="[0-9 ]{6,8}"
-          maxLength={8}
-          required
-          aria-describedby="code-hint"
+        <CodeField
+          lang={lang}
+          label={t(lang, 'Code de l’application d’authentification', 'Code from the authenticator app')}
         />
         <p>
           <button type="submit">{t(lang, 'Se connecter', 'Sign in')}</button>

@@ -263,7 +263,8 @@ export function SubmissionPage(props: SubmissionPageProps) {
             {t(lang, `Version ${v.number}`, `Version ${v.number}`)} — {when(v.receivedAt)}
           </h3>
           <p>
-            {sanitiseFilename(v.fileName, t(lang, 'sans nom', 'no name'))} ({v.format}, {formatNumber(v.byteSize, lang)} {t(lang, 'octets', 'bytes')}) —{' '}
+            {sanitiseFilename(v.fileName, t(lang, 'sans nom', 'no name'))} ({v.format},{' '}
+            {formatNumber(v.byteSize, lang)} {t(lang, 'octets', 'bytes')}) —{' '}
             <a href={`/bureau/propositions/${record.id}/versions/${v.number}/original`}>
               {t(lang, 'télécharger le fichier reçu', 'download the file received')}
             </a>
