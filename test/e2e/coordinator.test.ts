@@ -141,18 +141,8 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
   }
 
   let secret = '';
-  /**
-   * The desk's pages keep helmet's « Referrer-Policy: no-referrer », with which Chromium posts their
-   * forms with « Origin: null », and server.ts's Origin check throws on it (500). Until
-   * views/desk/layout.tsx carries <meta name="referrer" content="same-origin"> (as the public
-   * layout does) or server.ts sends same-origin and refuses « null » with a 403, the tests that post
-   * from the desk's pages are todo: they run, and say so, without failing the suite.
-   */
-  const ORIGIN_NULL = 'desk POSTs from Chromium answer 500 (Origin: null, see the last test)';
 
-  it('activates the invitation, signs out, signs in with TOTP, filters, opens a submission', {
-    todo: ORIGIN_NULL,
-  }, async () => {
+  it('activates the invitation, signs out, signs in with TOTP, filters, opens a submission', async () => {
     const { page, problems, close } = await openPage(browser, { javaScript: true });
     try {
       // The one-time link: the secret to type into the app, a password, the first code.
@@ -198,12 +188,7 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await close();
     }
   });
-  it('extends the deadline from the desk, and the public page says so', { todo: ORIGIN_NULL }, async (t) => {
-    const probe = await fetch(`${desk.url}/bureau/appel`, { redirect: 'manual' });
-    if (probe.status === 404) {
-      t.todo('/bureau/appel (the call at the desk, deadline extension) is not served yet');
-      return;
-    }
+  it('extends the deadline from the desk, and the public page says so', async () => {
     const { page, problems, close } = await openPage(browser, { javaScript: true });
     try {
       await signIn(page, secret);
@@ -227,9 +212,7 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
     }
   });
 
-  it('the desk’s own forms post from Chromium without help (Origin: null is refused with a 500)', {
-    todo: 'views/desk/layout.tsx lacks <meta name="referrer" content="same-origin">, and server.ts turns « Origin: null » into a 500',
-  }, async () => {
+  it('the desk’s own forms post from Chromium without help (no « Origin: null »)', async () => {
     const { page, close } = await openPage(browser, { javaScript: false });
     try {
       await page.goto(`${desk.url}/connexion`);
