@@ -98,7 +98,7 @@ export function checkLength(rules: ManuscriptRules, manuscript: Manuscript): Fin
     );
   }
   if (!inside || nearLow || nearHigh || crossable)
-    found.push(nearEdge(total, rules, counted, range, window, inside));
+    found.push(nearEdge(rules, counted, range, window, inside));
   return found;
 }
 
@@ -132,7 +132,6 @@ function outside(
 }
 
 function nearEdge(
-  total: number,
   rules: ManuscriptRules,
   counted: { fr: string; en: string },
   range: { fr: string; en: string },

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AppError } from '../shared/errors.js';
 import type { Message } from '../shared/message.js';
+import { msg, quoteFr } from '../shared/typography.js';
 import { CALL_FIELDS, childKeys } from './call-fields.js';
 import { type Call, callSchema } from './schema.js';
-import { msg, quoteFr } from '../shared/typography.js';
 
 /**
  * Validates call data (already parsed from YAML or JSON by the adapter) and turns zod's issues

@@ -1,6 +1,6 @@
-import { frenchTypography } from '../shared/typography.js';
 import type { Severity } from '../shared/finding.js';
 import type { Lang, Message } from '../shared/message.js';
+import { frenchTypography } from '../shared/typography.js';
 import { type Block, type Line, list } from './document.js';
 import type { LetterFinding } from './model.js';
 import { fr, pick } from './words.js';

@@ -1,6 +1,6 @@
 import { formatInstant, formatLocalDay } from '../call/format-date.js';
-import { frenchTypography } from '../shared/typography.js';
 import { formatNumber, type Lang } from '../shared/message.js';
+import { frenchTypography } from '../shared/typography.js';
 import type { CallFacts } from './model.js';
 
 /** Small pieces of wording shared by every letter. */

@@ -33,8 +33,7 @@ test('paragraph marks, empty paragraphs, cell and row marks count 0', async () =
 });
 
 test('automatic list numbers count 0', async () => {
-  const item =
-    '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' + `${r('item')}</w:p>`;
+  const item = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${r('item')}</w:p>`;
   assert.equal(await signesOf(item + item), 8);
 });
 

@@ -4,8 +4,8 @@ import { checkSubmission } from '../../../src/domain/call/check-submission.js';
 import { validateCall } from '../../../src/domain/call/parse-call.js';
 import { directoryFromMap } from '../../../src/domain/call/rules/postcodes.js';
 import { SOCIOGRAPHE_81 } from '../../../src/domain/call/sociographe-81.js';
-import { frenchTypography } from '../../../src/domain/shared/typography.js';
 import type { Message } from '../../../src/domain/shared/message.js';
+import { frenchTypography } from '../../../src/domain/shared/typography.js';
 import type { Author } from '../../../src/domain/submission/author.js';
 
 function assertFrench(m: Message | undefined) {

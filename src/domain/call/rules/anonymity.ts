@@ -1,6 +1,6 @@
 import { type Finding, finding } from '../../shared/finding.js';
-import type { Author } from '../../submission/author.js';
 import { msg, quoteFr } from '../../shared/typography.js';
+import type { Author } from '../../submission/author.js';
 import { notChecked } from './not-checked.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type Finding, finding } from '../../shared/finding.js';
-import type { Call } from '../schema.js';
 import { msg } from '../../shared/typography.js';
+import type { Call } from '../schema.js';
 import { notChecked } from './not-checked.js';
 
 /** What the author agreed to when submitting; undefined when the question was not asked. */

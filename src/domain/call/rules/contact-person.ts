@@ -1,7 +1,7 @@
 import { type Finding, finding } from '../../shared/finding.js';
+import { msg } from '../../shared/typography.js';
 import type { Author } from '../../submission/author.js';
 import type { Call } from '../schema.js';
-import { msg } from '../../shared/typography.js';
 import { notChecked } from './not-checked.js';
 
 /**

@@ -1,8 +1,8 @@
 import { type Finding, finding } from '../../shared/finding.js';
+import { msg } from '../../shared/typography.js';
 import { timeliness } from '../deadline.js';
 import { dayMessage, instantMessage } from '../format-date.js';
 import type { CallDeadline } from '../schema.js';
-import { msg } from '../../shared/typography.js';
 import { notChecked } from './not-checked.js';
 
 /**
