@@ -1,97 +1,9 @@
 import { AppError } from '../../domain/shared/errors.js';
+import { Attributes } from './attributes.js';
 import { decodeEntities } from './entities.js';
-import { CANONICAL_PREFIX } from './namespaces.js';
+import { NamespaceScopes } from './namespace-scopes.js';
 
-/**
- * Attributes of the element being reported. The same object is reused for every element, so a
- * handler reads what it needs during open() and keeps nothing. Parsed only when asked: most of
- * Word's attributes (rsids, fonts, sizes) are never read.
- */
-export class Attributes {
-  raw = '';
-  /** 0: not parsed yet; 1: parsed by the fast path (positions below); 2: parsed into `parsed`. */
-  private state = 0;
-  private count = 0;
-  private readonly names: string[] = [];
-  private readonly valueStart: number[] = [];
-  private readonly valueEnd: number[] = [];
-  private parsed: Map<string, string> | null = null;
-
-  constructor(private readonly tokenizer: XmlTokenizer) {}
-
-  reset(raw: string): void {
-    this.raw = raw;
-    this.state = 0;
-    this.parsed = null;
-  }
-
-  /** Value of an attribute by canonical name (`w:val`, `text:c`, `Target`), decoded. */
-  get(name: string): string | undefined {
-    if (this.raw.length === 0) return undefined;
-    if (this.state === 0) this.parse();
-    if (this.state === 2) return (this.parsed as Map<string, string>).get(name);
-    for (let i = 0; i < this.count; i++) {
-      if (this.names[i] === name) return this.raw.slice(this.valueStart[i], this.valueEnd[i]);
-    }
-    return undefined;
-  }
-
-  private parse(): void {
-    if (!this.parseSimple()) {
-      this.parsed = this.tokenizer.parseAttributes(this.raw, true);
-      this.state = 2;
-    }
-  }
-
-  /**
-   * The common case, without a regular expression or a map: ASCII names, `=`, quoted values, no
-   * entity to decode. Anything else (an `&`, odd spacing, a malformed list) returns false and goes
-   * through parseAttributes, which decodes, or refuses exactly as before.
-   */
-  private parseSimple(): boolean {
-    const raw = this.raw;
-    if (raw.indexOf('&') >= 0) return false;
-    const len = raw.length;
-    let n = 0;
-    let i = 0;
-    while (true) {
-      let c = raw.charCodeAt(i);
-      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
-      if (i >= len) break;
-      const nameStart = i;
-      while (isNameChar(c)) c = raw.charCodeAt(++i);
-      if (i === nameStart) return false;
-      const nameEnd = i;
-      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
-      if (c !== 61 /* = */) return false;
-      c = raw.charCodeAt(++i);
-      while (c === 32 || c === 9 || c === 10 || c === 13) c = raw.charCodeAt(++i);
-      if (c !== QUOTE && c !== APOS) return false;
-      const close = raw.indexOf(c === QUOTE ? '"' : "'", i + 1);
-      if (close < 0) return false;
-      const name = this.tokenizer.attributeName(raw.slice(nameStart, nameEnd));
-      let seen = false;
-      for (let k = 0; k < n; k++) if (this.names[k] === name) seen = true;
-      if (!seen) {
-        this.names[n] = name;
-        this.valueStart[n] = i + 1;
-        this.valueEnd[n] = close;
-        n++;
-      }
-      i = close + 1;
-    }
-    this.count = n;
-    this.state = 1;
-    return true;
-  }
-}
-
-/** Letters, digits, `:`, `_`, `-`, `.`: what attribute names are made of, all outside `\s` and `=`. */
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46
-  );
-}
+export { Attributes };
 
 export interface XmlHandler {
   /** Called for every start tag; self-closing tags get open() then close(). */
@@ -131,11 +43,6 @@ function tail(s: string, n: number): string {
   return n <= 0 ? '' : s.slice(Math.max(0, s.length - n));
 }
 
-interface Scope {
-  depth: number;
-  bindings: Map<string, string>;
-}
-
 /**
  * A strict, non-validating, streaming XML tokenizer. It refuses any DOCTYPE (so no entity can be
  * declared or expanded, and nothing external is ever fetched), caps nesting, checks that tags
@@ -148,10 +55,7 @@ export class XmlTokenizer {
   /** Open elements: the names as written (to check the closing tags) and canonical (to report). */
   private readonly stack: string[] = [];
   private readonly names: string[] = [];
-  private readonly scopes: Scope[] = [];
-  private readonly bindings = new Map<string, string>();
-  private readonly nameCache = new Map<string, string>();
-  private readonly attributeNameCache = new Map<string, string>();
+  private readonly namespaces = new NamespaceScopes();
   private readonly attributes = new Attributes(this);
   private sawRoot = false;
   /**
@@ -459,61 +363,20 @@ export class XmlTokenizer {
       if (name === 'xmlns') declared.set('', value);
       else if (name.startsWith('xmlns:')) declared.set(name.slice(6), value);
     }
-    if (declared.size === 0) return;
-    const previous = new Map<string, string>();
-    for (const [prefix, uri] of declared) {
-      previous.set(prefix, this.bindings.get(prefix) ?? '\u0000');
-      this.bindings.set(prefix, uri);
-    }
-    this.scopes.push({ depth: this.stack.length, bindings: previous });
-    this.nameCache.clear();
-    this.attributeNameCache.clear();
+    this.namespaces.declare(this.stack.length, declared);
   }
 
   private leaveScope(): void {
-    const top = this.scopes[this.scopes.length - 1];
-    if (!top || top.depth !== this.stack.length + 1) return;
-    this.scopes.pop();
-    for (const [prefix, uri] of top.bindings) {
-      if (uri === '\u0000') this.bindings.delete(prefix);
-      else this.bindings.set(prefix, uri);
-    }
-    this.nameCache.clear();
-    this.attributeNameCache.clear();
+    this.namespaces.leave(this.stack.length + 1);
   }
 
-  /** An element's canonical name, from the cache that scope changes clear. */
   private elementName(raw: string): string {
-    const cached = this.nameCache.get(raw);
-    if (cached !== undefined) return cached;
-    const name = this.canonicalName(raw, false);
-    this.nameCache.set(raw, name);
-    return name;
+    return this.namespaces.elementName(raw);
   }
 
-  /** An attribute's canonical name (an unprefixed attribute is in no namespace), cached likewise. */
+  /** An attribute's canonical name, for the Attributes reader. */
   attributeName(raw: string): string {
-    const cached = this.attributeNameCache.get(raw);
-    if (cached !== undefined) return cached;
-    const name = this.canonicalName(raw, true);
-    this.attributeNameCache.set(raw, name);
-    return name;
-  }
-
-  /** `ns0:p` → `w:p` when ns0 is bound to WordprocessingML; unknown namespaces keep their prefix. */
-  canonicalName(raw: string, isAttribute: boolean): string {
-    const colon = raw.indexOf(':');
-    let name = raw;
-    if (colon > 0) {
-      const uri = this.bindings.get(raw.slice(0, colon));
-      const prefix = uri === undefined ? undefined : CANONICAL_PREFIX[uri];
-      if (prefix !== undefined) name = `${prefix}:${raw.slice(colon + 1)}`;
-    } else if (!isAttribute) {
-      const uri = this.bindings.get('');
-      const prefix = uri === undefined ? undefined : CANONICAL_PREFIX[uri];
-      if (prefix !== undefined) name = `${prefix}:${raw}`;
-    }
-    return name;
+    return this.namespaces.attributeName(raw);
   }
 
   /** Parses `a="1" b='2'` into a map; with canonical = true, names are canonicalised. */
