@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import sax from 'sax';
+import { StoryWalker } from '../src/adapters/docx/story-walker.js';
 import { XmlTokenizer } from '../src/adapters/xml/tokenizer.js';
+import { emptyFacts } from '../src/domain/manuscript/model.js';
+import { Tally } from '../src/domain/manuscript/tally.js';
 import { storedParts } from './zip-parts.js';
 
 /**
@@ -81,6 +84,22 @@ run('tokenizer, get("w:val") on every open', () => {
   for (const s of strings) t.write(s);
   t.end();
 });
+for (const keepText of [false, true]) {
+  run(`tokenizer + story walker + tally${keepText ? ', texts kept' : ''}`, () => {
+    const walker = new StoryWalker({
+      tally: new Tally(keepText),
+      styles: { get: () => undefined, languages: new Map() },
+      facts: emptyFacts(),
+      notes: [],
+      languages: new Map(),
+      story: 'body',
+      countRaw: true,
+    });
+    const t = new XmlTokenizer(walker, options);
+    for (const s of strings) t.write(s);
+    t.end();
+  });
+}
 if (args.sax) {
   run('sax (strict, xmlns)', () => {
     const p = sax.parser(true, { xmlns: true });
