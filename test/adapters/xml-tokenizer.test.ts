@@ -129,6 +129,9 @@ const ATTRIBUTES = [
   'xmlns:w="urn:other"',
   `xmlns:w="${W}"`,
   `xmlns="${TEXT_NS}"`,
+  // Several attributes: the open-tag fast path jumps over quoted values.
+  `a="x" b="l'y" xmlns:w="${W}"`,
+  'c="1" d=\'2\' e="3"',
 ];
 const EXTRAS = [
   '<![CDATA[ <not> a & tag ]]>',

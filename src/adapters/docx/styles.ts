@@ -1,3 +1,4 @@
+import type { Attributes } from '../xml/tokenizer.js';
 import { type PartContext, readPart } from './part-reading.js';
 
 export interface StyleInfo {
@@ -43,7 +44,7 @@ export async function readStyles(context: PartContext, part: string | undefined)
         } else if (name === 'w:rPr') {
           inRunProperties++;
         } else if (current !== null) {
-          readStyleProperty(current, name, attributes.get('w:val'), inRunProperties > 0);
+          readStyleProperty(current, name, attributes, inRunProperties > 0);
         }
       },
       close(name) {
@@ -63,11 +64,17 @@ export async function readStyles(context: PartContext, part: string | undefined)
   };
 }
 
-function readStyleProperty(style: RawStyle, name: string, value: string | undefined, inRun: boolean): void {
-  if (name === 'w:name') style.name = value ?? '';
-  else if (name === 'w:basedOn') style.basedOn = value;
-  else if (name === 'w:outlineLvl' && value !== undefined) style.outlineLevel = Number(value);
-  else if (name === 'w:vanish' && inRun) style.vanish = toggleOn(value);
+/**
+ * w:val is read only on the four properties that matter: reading it parses the element's
+ * attributes, and a style holds many more (fonts, sizes, spacing, borders…).
+ */
+function readStyleProperty(style: RawStyle, name: string, attributes: Attributes, inRun: boolean): void {
+  if (name === 'w:name') style.name = attributes.get('w:val') ?? '';
+  else if (name === 'w:basedOn') style.basedOn = attributes.get('w:val');
+  else if (name === 'w:outlineLvl') {
+    const value = attributes.get('w:val');
+    if (value !== undefined) style.outlineLevel = Number(value);
+  } else if (name === 'w:vanish' && inRun) style.vanish = toggleOn(attributes.get('w:val'));
 }
 
 function resolve(

@@ -271,30 +271,35 @@ export class XmlTokenizer {
   }
 
   /**
-   * The common case: the first '>' ends the tag, which holds no apostrophe, no '<' and an even
-   * number of double quotes, none of them in the name. Then no '>' can be quoted and the
+   * The common case: the first '>' ends the tag, which holds no apostrophe and no '<' outside its
+   * double-quoted values, and no quote in the name. Then no '>' can be quoted and the
    * character-by-character state machine of openTagSlow would find the same name and end.
    * Returns -1 for anything else, which openTagSlow reads (or refuses) as before.
    */
   private openTagFast(buf: string, pos: number, gt: number): number {
-    let nameEnd = -1;
-    let quotes = 0;
+    let i = pos + 1;
+    for (; i < gt; i++) {
+      const c = buf.charCodeAt(i);
+      if (c <= 32 || c === SLASH) break;
+      if (c === QUOTE || c === APOS || c === LT) return -1;
+    }
+    const nameEnd = i < gt ? i : -1;
+    // The attributes: quoted values are jumped over with indexOf (most of a tag's length, e.g.
+    // the 370 w:lsdException of a styles part), only what lies between them is looked at.
     let x = false;
-    for (let i = pos + 1; i < gt; i++) {
+    while (i < gt) {
       const c = buf.charCodeAt(i);
       if (c === QUOTE) {
-        if (nameEnd < 0) return -1;
-        quotes++;
-      } else if (c === APOS || c === LT) {
-        return -1;
-      } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
-        nameEnd = i;
-      } else if (c === 120 /* x */) {
-        x = true;
+        const close = buf.indexOf('"', i + 1);
+        if (close < 0 || close > gt) return -1;
+        i = close + 1;
+        continue;
       }
+      if (c === APOS || c === LT) return -1;
+      // Without an 'x' outside the values no attribute can be named xmlns: no need to search.
+      if (c === 120 /* x */) x = true;
+      i++;
     }
-    if ((quotes & 1) !== 0) return -1;
-    // Without an 'x' the attributes cannot hold "xmlns": no need to search for it.
     this.endOpenTag(buf, pos, gt, nameEnd, x);
     return gt + 1;
   }
