@@ -3,10 +3,11 @@ import { callFacts } from '../domain/letters/call-facts.js';
 import type { LetterInput } from '../domain/letters/model.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
+import { statusAfterNewVersion } from '../domain/submission/new-version.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
-import type { NewMessageEntry, UnitOfWork } from '../ports/message-ledger.js';
-import type { Channel, VersionRecord } from '../ports/submission-store.js';
+import type { NewMessageEntry, TransactionStores, UnitOfWork } from '../ports/message-ledger.js';
+import type { Channel, SubmissionRecord, VersionRecord } from '../ports/submission-store.js';
 import { manuscriptLine, type ReceivedFile, storeAndJudge } from './judge-file.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
 
@@ -30,8 +31,9 @@ export interface NewVersionRequest {
 
 /**
  * Use case: a new version of a manuscript (a reply with a revised file, or an upload through the
- * author's private link). The version, its audit event, the ledger entry and the receipt are
- * committed together.
+ * author's private link). The version, its audit event, the status the lifecycle gives a new
+ * version (a revised version goes back to review), the ledger entry and the receipt are committed
+ * together.
  */
 export async function addManuscriptVersion(
   request: NewVersionRequest,
@@ -69,6 +71,7 @@ export async function addManuscriptVersion(
         ? [letterJob(request.reply, letter, `version:${request.submissionId}:${judged.version.fileSha256}`)]
         : [],
     });
+    await moveOnNewVersion(s, record, request.channel, version.number);
     if (request.message) {
       await s.messages.record({
         ...request.message,
@@ -78,5 +81,27 @@ export async function addManuscriptVersion(
       });
     }
     return version;
+  });
+}
+
+/**
+ * The status move the table gives a new version, if any, with its own event in the timeline.
+ * `addVersion` has just moved the submission's counter on by one, in this same transaction: the
+ * change is based on that, so a concurrent decision by the desk makes the whole use case fail
+ * (STALE_UPDATE) rather than be overwritten.
+ */
+async function moveOnNewVersion(
+  s: TransactionStores,
+  record: SubmissionRecord,
+  channel: Channel,
+  versionNumber: number,
+): Promise<void> {
+  const move = statusAfterNewVersion(record.status, 'author');
+  if (!move) return;
+  await s.submissions.changeStatus({
+    submissionId: record.id,
+    expectedVersion: record.version + 1,
+    to: move.to,
+    event: { actor: { kind: 'author' }, channel, action: move.action, detail: { versionNumber } },
   });
 }
