@@ -16,8 +16,9 @@ export interface FoundAuthor {
 }
 
 const LIST = /^\s*(?:co-?)?(?:auteur|autrice|author)[\p{L}()·.]*\s*:\s*(.+)$/imu;
+// Not \b: in JavaScript it knows only ASCII letters, so « un texte écrit avec » never matched.
 const WITH =
-  /\b(?:co-?)?(?:écrit|rédigé|written|co-?signé)\s+(?:avec|with|en collaboration avec)\s+([^.;\n]+)/iu;
+  /(?<!\p{L})(?:co-?)?(?:écrit|rédigé|written|co-?signé)\s+(?:avec|with|en collaboration avec)\s+([^.;\n]+)/iu;
 const CONTACT =
   /^\s*(?:contact(?:\s+pour\s+la\s+rédaction)?|personne\s+à\s+contacter|interlocut(?:eur|rice)|corresponding\s+author)\s*:\s*(.+)$/imu;
 const SELF_CONTACT =
@@ -77,17 +78,55 @@ function sameName(
 // The end of a sentence: after a word (not an initial such as « J. »), a full stop and a space.
 const SENTENCE_END = /(?<=\p{Ll}{2})[.;!?](\s|$)/u;
 
+const SEPARATOR = /\s*(?:,|;|&|\bet\b|\band\b)\s*/i;
+const HIDDEN = /\uE000(\d+)\uE001/g;
+
+/**
+ * The items of a list of people, split at commas, « et », « and »… but never inside brackets:
+ * « Paul Mercier (éducateur spécialisé, IRTS) » is one person with a note about them.
+ */
+function listItems(list: string): string[] {
+  const groups: string[] = [];
+  const masked = list.replace(/\([^)]*\)|<[^>]*>/g, (g) => `\uE000${groups.push(g) - 1}\uE001`);
+  return masked
+    .split(SEPARATOR)
+    .map((item) => item.replace(HIDDEN, (_, i: string) => groups[Number(i)] ?? ''));
+}
+
+const isParticle = (word: string) => PARTICLES.has(word.toLowerCase());
+// « Paul », « DUPONT », « Jean-Paul », « d’Alembert »: a name's words are capitalised.
+const isNameWord = (word: string) => /^(?:[dl]['’])?\p{Lu}/u.test(word);
+
+/**
+ * The name an item begins with, without the words that follow it: « Paul Mercier pour le premier
+ * axe » → « Paul Mercier »; « pour le premier axe » and « éducateur spécialisé » name no one. People
+ * write names capitalised and the rest of a sentence not, which is what tells them apart; particles
+ * (« de La Fontaine ») are kept inside a name and dropped at its end.
+ */
+function leadingName(item: string): string {
+  const words = item.split(/\s+/).filter(Boolean);
+  let end = 0;
+  while (
+    end < words.length &&
+    (isNameWord(words[end] as string) || (end > 0 && isParticle(words[end] as string)))
+  ) {
+    end++;
+  }
+  while (end > 0 && isParticle(words[end - 1] as string)) end--;
+  return words.slice(0, end).join(' ');
+}
+
 function parseList(text: string): { author: FoundAuthor; marked: boolean }[] {
   const out: { author: FoundAuthor; marked: boolean }[] = [];
   const list = text.split(SENTENCE_END)[0] ?? '';
-  for (const item of list.split(/\s*(?:,|;|&|\bet\b|\band\b)\s*/i)) {
+  for (const item of listItems(list)) {
     const email = item.match(EMAIL)?.[0];
     const marked = /\((?:[^)]*\b)?(contact|personne à contacter|corresponding)\b[^)]*\)/i.test(item);
     const bare = item
       .replace(/\([^)]*\)|<[^>]*>/g, ' ')
       .replace(EMAIL, ' ')
       .trim();
-    const name = splitName(bare);
+    const name = splitName(leadingName(bare));
     if (!name) continue;
     const author: FoundAuthor = { ...name, isContact: false, isSender: false };
     if (email) author.email = email;
