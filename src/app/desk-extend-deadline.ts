@@ -9,7 +9,7 @@ import {
 } from '../domain/call/schema.js';
 import { localDateOf } from '../domain/call/time-zone.js';
 import type { Message } from '../domain/shared/message.js';
-import type { CallStore } from '../ports/call-store.js';
+import type { CallProvider, CallStore } from '../ports/call-store.js';
 import type { JsonObject } from '../ports/json.js';
 
 export type ExtensionResult = { ok: true; call: Call } | { ok: false; problem: Message };
@@ -19,13 +19,15 @@ export type ExtensionResult = { ok: true; call: Call } | { ok: false; problem: M
  * record (the calls table keeps the call as JSON) with the day it was decided, in the call's time
  * zone; deciding again the same day replaces that day's decision (a typo is corrected, not
  * stacked). The deadline logic (domain/call/deadline.ts) then does the rest: the public page says
- * « prolongé », and a manuscript received in the new window is on time.
+ * « prolongé », and a manuscript received in the new window is on time — in every process, which
+ * all read the stored call. The extension is added to the call as stored now, not as this process
+ * last saw it, so that one decided meanwhile from another process's desk is kept.
  */
 export async function extendDeadline(
   input: { date: string },
-  deps: { calls: CallStore; call: Call; now: () => Date },
+  deps: { calls: CallStore; currentCall: CallProvider; now: () => Date },
 ): Promise<ExtensionResult> {
-  const { call } = deps;
+  const call = await deps.currentCall.current();
   const parsed = localDateSchema.safeParse(input.date.trim());
   if (!parsed.success) {
     return {
@@ -66,7 +68,7 @@ export async function extendDeadline(
   ];
   const updated = callSchema.parse({ ...call, deadline: { ...call.deadline, extensions } });
   await deps.calls.saveCall(call.id, updated as unknown as JsonObject);
-  return { ok: true, call: updated };
+  return { ok: true, call: await deps.currentCall.current() };
 }
 
 const storedExtensions = z.object({

@@ -14,13 +14,14 @@ import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
 import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
 import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
+import { StoredCall } from '../app/call-in-force.js';
 import { withStoredExtensions } from '../app/desk-extend-deadline.js';
 import type { ImportDeps } from '../app/import-message.js';
 import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
 import type { Call } from '../domain/call/schema.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AccountStore } from '../ports/accounts.js';
-import type { CallStore } from '../ports/call-store.js';
+import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { JsonObject } from '../ports/json.js';
@@ -41,11 +42,14 @@ export interface AppContext {
   dataDir: string;
   databaseDescription: string;
   /**
-   * The call as stored (the file, plus the extensions decided from the desk). The desk replaces it
-   * (and `intake.call`) when a coordinator extends the deadline, so that every page and every
-   * intake in this process judges with the deadline in force.
+   * The call as stored (the file, plus the extensions decided from the desk), as this process last
+   * read it: `currentCall.latest`. The server reads it again before every request and the e-mail
+   * intake before every message (`intake.call` is the same), so an extension decided in another
+   * process is in force here from the next request or message.
    */
-  call: Call;
+  readonly call: Call;
+  /** The call in force, read from the database: what a decision on the deadline asks. */
+  currentCall: CallProvider;
   callId: string;
   calls: CallStore;
   /** The desk's accounts, one-time links and sessions. */
@@ -80,6 +84,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     const stored = await calls.findCallBySlug(loaded.call.id);
     const call = withStoredExtensions(loaded.call, stored?.data);
     const callRecord = await calls.saveCall(call.id, call as unknown as JsonObject);
+    const currentCall = new StoredCall(calls, callRecord.id, call);
     const from: MailAddress = {
       address: env.APPEL_MAIL_FROM ?? 'appel@localhost.localdomain',
       name: loaded.call.journal,
@@ -90,7 +95,10 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     return {
       dataDir: storage.dataDir,
       databaseDescription: handle.description,
-      call,
+      get call() {
+        return currentCall.latest;
+      },
+      currentCall,
       callId: callRecord.id,
       calls,
       accounts: new KyselyAccountStore(handle.db, randomIds),
@@ -98,9 +106,16 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
         uow: new KyselyUnitOfWork(handle.db, systemClock, randomIds),
         files,
         read: analyseManuscript,
-        parse: (raw) => parseMessage(raw),
+        // The call is read again for each message, before anything judges it (importMessage
+        // parses first): the deadline may have been extended from another process's desk.
+        parse: async (raw) => {
+          await currentCall.current();
+          return parseMessage(raw);
+        },
         clock: systemClock,
-        call,
+        get call() {
+          return currentCall.latest;
+        },
         callId: callRecord.id,
         ownAddresses: [from.address],
         postcodes: etalabPostcodes,

@@ -5,11 +5,11 @@ import { CallSettingsPage } from '../views/desk/call-settings.js';
 import { type DeskDeps, field, pageLang, staffOf } from './desk-common.js';
 
 /**
- * The call from the desk: its deadline and extensions. An extension is written to the stored call
- * first (it survives a restart: openContext keeps the desk's extensions over the call file), then
- * replaces the call this process serves, so the public page and the intake of this very process
- * use it at once. Reading the call from the store on every request would also reach other
- * processes, at a query per page; one process serves the embedded default, so we update in place.
+ * The call from the desk: its deadline and extensions. An extension is added to the call as stored
+ * now (so that one decided meanwhile in another process is kept, not overwritten) and written to
+ * the calls table, where every process reads the call in force (the server before each request,
+ * the e-mail intake before each message); it survives a restart (openContext keeps the desk's
+ * extensions over the call file).
  */
 export function registerDeskCallRoutes(app: FastifyInstance, deps: DeskDeps): void {
   const { context } = deps;
@@ -38,13 +38,9 @@ export function registerDeskCallRoutes(app: FastifyInstance, deps: DeskDeps): vo
     const date = field(request.body, 'date');
     const result = await extendDeadline(
       { date },
-      { calls: context.calls, call: context.call, now: deps.now },
+      { calls: context.calls, currentCall: context.currentCall, now: deps.now },
     );
-    if (result.ok) {
-      context.call = result.call;
-      context.intake.call = result.call;
-      return reply.redirect('/bureau/appel?prolonge=1', 303);
-    }
+    if (result.ok) return reply.redirect('/bureau/appel?prolonge=1', 303);
     return sendPage(
       reply,
       CallSettingsPage({

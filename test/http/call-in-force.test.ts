@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openPostgres } from '../../src/adapters/db/postgres.js';
+import { buildServer } from '../../src/adapters/http/server.js';
+import { readPaths } from '../../src/adapters/mail-in/read-paths.js';
+import { extendDeadline } from '../../src/app/desk-extend-deadline.js';
+import { importMailbox } from '../../src/app/import-mailbox.js';
+import { type AppContext, openContext } from '../../src/main/context.js';
+import { freshSchemaName, testDatabaseUrl } from '../db/support/databases.js';
+import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from '../intake/support/fixtures.js';
+import { type DialectName, forEachDialect } from '../intake/support/world.js';
+
+/**
+ * Two processes over one database, as on a host with several instances and an e-mail importer:
+ * `a` and `b` are two contexts opened by openContext, each with its own connections. The no. 81
+ * call closed on 1 September 2022 (Paris); on the 5th a coordinator extends it from a's desk to the
+ * 30th. b, opened before, must judge with the extension at once: no restart, no delay.
+ */
+const DECIDED = new Date('2022-09-05T08:00:00Z');
+const IN_EXTENSION = new Date('2022-09-06T09:00:00Z');
+
+interface Pair {
+  a: AppContext;
+  b: AppContext;
+  close(): Promise<void>;
+}
+
+async function openPair(dialect: DialectName): Promise<Pair> {
+  const dirs = [await mkdtemp(join(tmpdir(), 'appel-a-')), await mkdtemp(join(tmpdir(), 'appel-b-'))];
+  let env: NodeJS.ProcessEnv = {};
+  let drop = async () => {};
+  if (dialect === 'postgres') {
+    const schema = freshSchemaName();
+    const admin = openPostgres(testDatabaseUrl(), { max: 1 });
+    await sql`create schema ${sql.id(schema)}`.execute(admin);
+    const url = new URL(testDatabaseUrl());
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env = { DATABASE_URL: url.toString() };
+    drop = async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+      await admin.destroy();
+    };
+  }
+  // On SQLite both open the one database file of the same data folder; each keeps its own handle.
+  const [first, second] = dialect === 'sqlite' ? [dirs[0], dirs[0]] : dirs;
+  const a = await openContext({ data: first, env });
+  const b = await openContext({ data: second, env });
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.close();
+      await b.close();
+      await drop();
+      for (const dir of dirs) await rm(dir as string, { recursive: true, force: true });
+    },
+  };
+}
+
+function extendFrom(context: AppContext, date: string, now = DECIDED) {
+  return extendDeadline({ date }, { calls: context.calls, currentCall: context.currentCall, now: () => now });
+}
+
+function suite(dialect: DialectName) {
+  describe(`the call in force across processes (${dialect})`, () => {
+    let pair: Pair;
+    beforeEach(async () => {
+      pair = await openPair(dialect);
+    });
+    afterEach(() => pair.close());
+
+    it('a manuscript e-mailed in the extension is on time in the other process', async () => {
+      const { a, b } = pair;
+      assert.equal((await extendFrom(a, '2022-09-30')).ok, true);
+      const raw = await mailFrom({
+        from: PEOPLE.louis,
+        subject: 'Proposition pour le n° 81',
+        date: IN_EXTENSION,
+        received: IN_EXTENSION,
+        messageId: '<dans.la.prolongation@exemple.fr>',
+        attachments: [docxAttachment('manuscrit.docx', await manuscriptDocx(7))],
+      });
+      const path = join(b.dataDir, 'prolongation.eml');
+      await writeFile(path, raw);
+      const summary = await importMailbox(readPaths([path]), b.intake);
+      assert.equal(summary.submissions, 1);
+      const [record] = await b.submissions.listByCall(b.callId);
+      assert.equal(record?.late, false);
+      assert.notEqual(record?.status, 'late');
+    });
+
+    it('the other process’s call page and form are open at once', async () => {
+      const { a, b } = pair;
+      const server = await buildServer(b, { now: () => IN_EXTENSION });
+      try {
+        const before = await server.inject({ method: 'GET', url: '/deposer' });
+        assert.match(before.body, /L’appel est clos/);
+        assert.equal((await extendFrom(a, '2022-09-30')).ok, true);
+        const page = await server.inject({ method: 'GET', url: '/' });
+        assert.match(page.body, /L’appel est prolongé jusqu’au vendredi 30 septembre 2022 inclus/);
+        const form = await server.inject({ method: 'GET', url: '/deposer' });
+        assert.equal(form.statusCode, 200);
+        assert.doesNotMatch(form.body, /L’appel est clos/);
+        assert.deepEqual(b.call.deadline.extensions, [{ date: '2022-09-30', decidedOn: '2022-09-05' }]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('an extension decided in the other process is kept, not overwritten', async () => {
+      const { a, b } = pair;
+      assert.equal((await extendFrom(a, '2022-09-30')).ok, true);
+      const later = await extendFrom(b, '2022-10-15', new Date('2022-09-06T08:00:00Z'));
+      assert.ok(later.ok);
+      const both = [
+        { date: '2022-09-30', decidedOn: '2022-09-05' },
+        { date: '2022-10-15', decidedOn: '2022-09-06' },
+      ];
+      assert.deepEqual(later.call.deadline.extensions, both);
+      assert.deepEqual((await a.currentCall.current()).deadline.extensions, both);
+    });
+
+    it('reads the stored call each time, and validates it again only when it changed', async () => {
+      const { a, b } = pair;
+      const first = await b.currentCall.current();
+      assert.equal(await b.currentCall.current(), first);
+      await extendFrom(a, '2022-09-30');
+      const changed = await b.currentCall.current();
+      assert.notEqual(changed, first);
+      assert.equal(b.currentCall.latest, changed);
+      assert.equal(b.intake.call, changed);
+    });
+  });
+}
+
+await forEachDialect(suite);
