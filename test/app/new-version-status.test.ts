@@ -6,7 +6,7 @@ import { submitManuscript } from '../../src/app/submit-manuscript.js';
 import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import type { Status } from '../../src/domain/submission/status.js';
 import type { Channel, SubmissionRecord } from '../../src/ports/submission-store.js';
-import { manuscriptDocx, ON_TIME, PEOPLE } from '../intake/support/fixtures.js';
+import { docxAttachment, mailFrom, manuscriptDocx, ON_TIME, PEOPLE } from '../intake/support/fixtures.js';
 import { type DialectName, forEachDialect, openWorld, type World } from '../intake/support/world.js';
 
 /**
@@ -121,6 +121,31 @@ function suite(dialect: DialectName) {
         assert.ok(!actions.includes('submit_revision'), actions.join(', '));
       });
     }
+
+    it('takes a revised version by e-mail, in the submission’s thread, end to end', async () => {
+      const first = await mailFrom({
+        from: PEOPLE.louis,
+        messageId: '<louis.v1@exemple.fr>',
+        subject: 'Proposition pour le n° 81',
+        attachments: [docxAttachment('garnier.docx', await manuscriptDocx(++seed))],
+      });
+      await w.importPaths(await w.put('v1.eml', first));
+      const [summary] = await w.deps.uow.run((s) => s.submissions.listByCall(w.callId));
+      assert.ok(summary);
+      await movedTo(w, await reload(w, summary.id), 'revisions_requested');
+      const revised = await mailFrom({
+        from: PEOPLE.louis,
+        messageId: '<louis.v2@exemple.fr>',
+        date: new Date('2022-10-03T09:00:00Z'),
+        inReplyTo: '<louis.v1@exemple.fr>',
+        references: ['<louis.v1@exemple.fr>'],
+        subject: 'Re: Proposition pour le n° 81 — version révisée',
+        attachments: [docxAttachment('garnier-v2.docx', await manuscriptDocx(++seed))],
+      });
+      const imported = await w.importPaths(await w.put('v2.eml', revised));
+      assert.equal(imported.versions, 1);
+      assert.equal((await reload(w, summary.id)).status, 'in_review');
+    });
 
     it('takes a revised version through the private link, then refuses a second one in review', async () => {
       const asked = await movedTo(w, await submitted(w), 'revisions_requested');
