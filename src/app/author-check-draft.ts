@@ -4,14 +4,18 @@ import { isNotChecked } from '../domain/call/rules/not-checked.js';
 import type { PostcodeDirectory } from '../domain/call/rules/postcodes.js';
 import type { Call } from '../domain/call/schema.js';
 import { bySeverity, type Finding } from '../domain/shared/finding.js';
+import type { DraftAnalyses } from '../ports/draft-analyses.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
 import type { Analysis } from './analysis.js';
+import type { IncomingFile } from './judge-file.js';
 
 export interface DraftDeps {
   files: FileStore;
   read: ManuscriptReader;
   postcodes?: PostcodeDirectory;
+  /** Where the check's analysis is kept for the confirmation; without it, each step reads the file. */
+  analyses?: DraftAnalyses;
 }
 
 export interface StoredDraft {
@@ -34,6 +38,8 @@ export interface DraftCheckInput {
   sha256: string;
   /** The file's name as shown (already made safe); the reader recognises the file by content. */
   name: string;
+  /** The bytes just kept under `sha256` (keepUpload), when the upload came with this request. */
+  upload?: Buffer;
   /** What the form says besides the file (authors, contact details, consents, time). */
   facts: Omit<SubmissionFacts, 'document'>;
 }
@@ -53,8 +59,7 @@ export interface DraftCheck {
  * that will judge the recorded submission. Nothing is recorded.
  */
 export async function checkDraft(input: DraftCheckInput, deps: DraftDeps): Promise<DraftCheck> {
-  const bytes = await deps.files.read(input.sha256);
-  const analysis = await deps.read({ bytes, name: input.name });
+  const analysis = await analyseKept(input, deps);
   const judgement = judgeManuscript(input.call.manuscript, analysis.manuscript, analysis.error);
   const m = analysis.manuscript;
   const document = m
@@ -74,5 +79,42 @@ export async function checkDraft(input: DraftCheckInput, deps: DraftDeps): Promi
     verdict: judgement.verdict,
     findings: judgement.findings,
     submissionFindings: submission.findings.filter((f) => !isNotChecked(f)).sort(bySeverity),
+  };
+}
+
+/**
+ * The kept file's analysis: the one remembered for these bytes, else read now (from the upload in
+ * hand, or from the store) and remembered for the confirmation.
+ */
+async function analyseKept(
+  input: Pick<DraftCheckInput, 'sha256' | 'name' | 'upload'>,
+  deps: DraftDeps,
+): Promise<Analysis> {
+  const remembered = await deps.analyses?.find(input.sha256);
+  if (remembered) return { file: input.name, ...remembered.analysis };
+  const bytes = input.upload ?? (await deps.files.read(input.sha256));
+  const analysis = await deps.read({ bytes, name: input.name });
+  // A reading cut by the time cap says more about the load than about the bytes: read again later.
+  if (analysis.error?.code !== 'TIMEOUT') {
+    await deps.analyses?.remember(input.sha256, { byteSize: bytes.length, analysis });
+  }
+  return analysis;
+}
+
+/**
+ * The kept file as the confirmation hands it to the submission: already analysed when its check
+ * was remembered, else its bytes, read and verified from the store, to be read again.
+ */
+export async function keptFile(
+  file: { sha256: string; name: string },
+  deps: Pick<DraftDeps, 'files' | 'analyses'>,
+): Promise<IncomingFile> {
+  const remembered = await deps.analyses?.find(file.sha256);
+  if (!remembered) return { name: file.name, bytes: await deps.files.read(file.sha256) };
+  return {
+    name: file.name,
+    sha256: file.sha256,
+    byteSize: remembered.byteSize,
+    analysis: { file: file.name, ...remembered.analysis },
   };
 }

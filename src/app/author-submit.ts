@@ -2,7 +2,9 @@ import type { Call } from '../domain/call/schema.js';
 import { isAppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
 import type { Author } from '../domain/submission/author.js';
+import type { DraftAnalyses } from '../ports/draft-analyses.js';
 import type { SubmissionRecord } from '../ports/submission-store.js';
+import { keptFile } from './author-check-draft.js';
 import type { LetterEnvelope } from './process-outbox.js';
 import { type SubmitDeps, submitManuscript } from './submit-manuscript.js';
 
@@ -40,8 +42,11 @@ export interface WebSubmitResult {
  * to the contact person with the private link; the link is created in the same transaction.
  * Two confirmations racing with the same key give one submission: the loser reads the winner's.
  */
-export async function submitFromWebForm(input: WebSubmission, deps: SubmitDeps): Promise<WebSubmitResult> {
-  const bytes = await deps.files.read(input.file.sha256);
+export async function submitFromWebForm(
+  input: WebSubmission,
+  deps: SubmitDeps & { analyses?: DraftAnalyses },
+): Promise<WebSubmitResult> {
+  const file = await keptFile(input.file, deps);
   const contactIndex = Math.max(
     0,
     input.authors.findIndex((a) => a.isContact),
@@ -76,7 +81,7 @@ export async function submitFromWebForm(input: WebSubmission, deps: SubmitDeps):
         ...(input.phone ? { phone: input.phone } : {}),
         ...(input.postalAddress ? { postalAddress: input.postalAddress } : {}),
         consents: input.consents,
-        files: [{ name: input.file.name, bytes }],
+        files: [file],
         reply,
         lang: input.lang,
         follow: input.follow,
@@ -91,6 +96,8 @@ export async function submitFromWebForm(input: WebSubmission, deps: SubmitDeps):
     if (!known) throw e;
     result = { record: known, duplicate: true };
   }
+  // Recorded (now or before): the version holds the analysis. A copy left behind is harmless.
+  await deps.analyses?.forget(input.file.sha256).catch(() => {});
   if (!result.duplicate) return { ...result, linkValid: true };
   const link = await deps.uow.run((s) => s.authorLinks.findLive(input.follow.tokenHash));
   return { ...result, linkValid: link?.submissionId === result.record.id };

@@ -14,7 +14,7 @@ import type { ManuscriptReader } from '../ports/manuscript-reader.js';
 import type { NewMessageEntry, UnitOfWork } from '../ports/message-ledger.js';
 import type { Channel, SubmissionRecord } from '../ports/submission-store.js';
 import type { Analysis } from './analysis.js';
-import { manuscriptLine, type ReceivedFile, storeAndJudge } from './judge-file.js';
+import { byteSizeOf, type IncomingFile, manuscriptLine, storeAndJudge } from './judge-file.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
 
 /** A new submission as any channel (e-mail, web form, command line) hands it over. */
@@ -32,8 +32,11 @@ export interface SubmissionIntake {
   phone?: string;
   postalAddress?: string;
   consents?: SubmissionFacts['consents'];
-  /** Every file received; the first one that reads as a manuscript becomes version 1. */
-  files: ReceivedFile[];
+  /**
+   * Every file received; the first one that reads as a manuscript becomes version 1. A web upload
+   * comes already stored and analysed (at its check): it is not read again.
+   */
+  files: IncomingFile[];
   /** What intake itself noticed (contact details not found in the message …). */
   intakeFindings?: Finding[];
   /** Where the receipt goes; null when no automatic reply may be sent (RFC 3834, rate limit). */
@@ -93,7 +96,7 @@ export async function submitManuscript(intake: SubmissionIntake, deps: SubmitDep
     lang: intake.lang,
     call: callFacts(intake.call),
     receivedAt: intake.receivedAt.toISOString(),
-    files: intake.files.map((f) => ({ name: f.name, bytes: f.bytes.length })),
+    files: intake.files.map((f) => ({ name: f.name, bytes: byteSizeOf(f) })),
     manuscripts: [manuscriptLine(judged)],
     submissionFindings: submissionFindings.filter((f) => !checked.notChecked.includes(f.code)),
     missing: decision.missing,

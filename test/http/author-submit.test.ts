@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
 import {
   type FormInput,
@@ -241,6 +245,47 @@ describe('the submission form without JavaScript', () => {
     const third = await visitor.post('/deposer', hiddenForm(again.html, 'envoyer'));
     assert.equal(third.status, 200);
     assert.equal(await submissionsCount(), before + 1);
+  });
+
+  test('the confirmation records the analysis made at the check, and reads the file again only when it is gone or damaged', async () => {
+    const drafts = new LocalDraftAnalyses(join(desk.context.dataDir, 'drafts'));
+    const file = await manuscript(7000, 'Analyse gardée');
+    const sha = createHash('sha256').update(file).digest('hex');
+    const entry = join(desk.context.dataDir, 'drafts', `${sha}.json`);
+    let sent = 0;
+    const send = async (between: () => Promise<void>) => {
+      const title = `Analyse gardée ${++sent}`;
+      const visitor = new Visitor(desk.url);
+      const form = await visitor.get('/deposer');
+      const check = await visitor.post(
+        '/deposer',
+        submissionForm(form.html, details({ title, file: { name: 'm.docx', bytes: file } })),
+      );
+      assert.equal(check.status, 200);
+      assert.ok(existsSync(entry), 'the check keeps its analysis beside the drafts');
+      await between();
+      const receipt = await visitor.post('/deposer', hiddenForm(check.html, 'envoyer'));
+      assert.equal(receipt.status, 201);
+      assert.ok(!existsSync(entry), 'recorded: the kept analysis goes');
+      const all = await desk.context.submissions.listByCall(desk.context.callId);
+      const mine = all.find((r) => r.title === title);
+      return mine && (await desk.context.submissions.findById(mine.id))?.versions[0]?.signesTotal;
+    };
+    assert.equal(await send(async () => {}), 7000);
+    // What was remembered is what gets recorded: here a figure the file does not give.
+    const remembered = await send(async () => {
+      const kept = await drafts.find(sha);
+      assert.ok(kept?.analysis.manuscript);
+      kept.analysis.manuscript.counts.signes.total = 6999;
+      await drafts.remember(sha, { byteSize: kept.byteSize, analysis: kept.analysis });
+    });
+    assert.equal(remembered, 6999);
+    const damaged = await send(async () =>
+      writeFileSync(entry, readFileSync(entry, 'utf8').replace('7000', '7001')),
+    );
+    assert.equal(damaged, 7000, 'a damaged entry is not trusted: the file is read again');
+    const gone = await send(async () => rmSync(entry));
+    assert.equal(gone, 7000);
   });
 
   test('a hostile file name is cleaned and escaped on every page', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -8,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isAppError } from '../../domain/shared/errors.js';
 import type { AppContext } from '../../main/context.js';
+import { LocalDraftAnalyses } from '../files/draft-analyses.js';
 import { statusOf } from './error-status.js';
 import { langOf } from './lang.js';
 import { sendPage } from './render.js';
@@ -126,7 +128,10 @@ export async function buildServer(
 
   registerCallRoutes(app, context, { now: options.now ?? (() => new Date()) });
   registerDeskRoutes(app, context, options);
-  registerAuthorRoutes(app, context, { now: options.now ?? (() => new Date()) });
+  registerAuthorRoutes(app, context, {
+    now: options.now ?? (() => new Date()),
+    analyses: new LocalDraftAnalyses(join(context.dataDir, 'drafts')),
+  });
   return app;
 }
 

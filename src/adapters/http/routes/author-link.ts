@@ -216,6 +216,7 @@ export function registerAuthorLinkRoutes(
         call: context.call,
         sha256: kept.sha256,
         name: form.file.name,
+        upload: form.file.bytes,
         // The authors' names, so that the anonymity hints look for them in the new text too.
         facts: { authors: record.authors },
       },

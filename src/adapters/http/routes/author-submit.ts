@@ -7,6 +7,7 @@ import { submitFromWebForm } from '../../../app/author-submit.js';
 import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js';
 import type { Lang } from '../../../domain/shared/message.js';
 import type { AppContext } from '../../../main/context.js';
+import type { DraftAnalyses } from '../../../ports/draft-analyses.js';
 import { langOf } from '../lang.js';
 import { sendPage } from '../render.js';
 import { CheckPage } from '../views/author/check-page.js';
@@ -46,6 +47,8 @@ export interface AuthorRouteDeps {
   now: () => Date;
   /** The address given to authors in their links; APPEL_PUBLIC_URL, else the request's host. */
   publicUrl?: string;
+  /** Where a checked upload's analysis waits for the confirmation (the confirmation then skips reading it). */
+  analyses?: DraftAnalyses;
 }
 
 const SCRIPT = readFileSync(new URL('../assets/author-form.js', import.meta.url));
@@ -57,6 +60,8 @@ const SCRIPT = readFileSync(new URL('../assets/author-form.js', import.meta.url)
  */
 export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, deps: AuthorRouteDeps): void {
   const publicUrl = deps.publicUrl ?? process.env.APPEL_PUBLIC_URL;
+  // Read at each request: the desk replaces context.intake when the deadline is extended.
+  const intake = () => (deps.analyses ? { ...context.intake, analyses: deps.analyses } : context.intake);
 
   app.get('/assets/author-form.js', (_request, reply) =>
     reply
@@ -92,6 +97,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
     const hadDraft = values.draft !== '';
     if (!draft) values = { ...values, draft: '' };
 
+    let upload: Buffer | undefined;
     const status = callStatus(context.call.deadline, now.getTime());
     const lateConfirm =
       action === 'envoyer' &&
@@ -102,6 +108,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
 
     if (form.file) {
       const kept = await keepUpload(form.file.bytes, context.intake);
+      upload = form.file.bytes;
       draft = {
         kind: 'submission',
         sha256: kept.sha256,
@@ -134,8 +141,14 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
 
     if (action === 'envoyer') return confirm(request, reply, lang, values, draft);
     const check = await checkDraft(
-      { call: context.call, sha256: draft.sha256, name: draft.name, facts: factsOf(values, draft) },
-      context.intake,
+      {
+        call: context.call,
+        sha256: draft.sha256,
+        name: draft.name,
+        ...(upload ? { upload } : {}),
+        facts: factsOf(values, draft),
+      },
+      intake(),
     );
     const missing = missingForCompletion(context.call, {
       manuscript: check.analysis.manuscript !== null,
@@ -231,7 +244,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
         follow: { tokenHash: tokenHash(follow), url: followUrl },
         lang,
       },
-      context.intake,
+      intake(),
     );
     const events = await context.intake.uow.run((s) => s.submissions.listEvents(result.record.id));
     const missing = missingForCompletion(context.call, storedFacts(result.record, events));
