@@ -21,6 +21,7 @@ import type {
   UnitOfWork,
 } from '../ports/message-ledger.js';
 import { addManuscriptVersion } from './add-manuscript-version.js';
+import { newFollowLink } from './follow-link.js';
 import type { MessageOutcomeKind } from './import-summary.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
 import { submitManuscript } from './submit-manuscript.js';
@@ -36,6 +37,11 @@ export interface ImportDeps {
   /** Our own sending addresses: a message from one of them is a receipt coming back. */
   ownAddresses: readonly string[];
   postcodes?: PostcodeDirectory;
+  /**
+   * The desk's public address (APPEL_PUBLIC_URL). When set, the receipt of a new submission gives
+   * the author's private link on it, as the web form does; without it there is no address to give.
+   */
+  publicUrl?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -140,6 +146,9 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
       reply,
       lang,
       message: entry,
+      // Only the receipt carries the token (the store keeps its hash): without a receipt to give
+      // it, a link would open for nobody. A new version by e-mail keeps the first link.
+      ...(reply && deps.publicUrl ? { follow: newFollowLink(deps.publicUrl) } : {}),
     },
     deps,
   );

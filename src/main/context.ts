@@ -92,6 +92,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
     const outboxDir = smtp ? null : join(storage.dataDir, 'outbox');
     const files = new LocalFileStore(storage.filesDir);
+    const publicUrl = env.APPEL_PUBLIC_URL?.trim();
     return {
       dataDir: storage.dataDir,
       databaseDescription: handle.description,
@@ -119,6 +120,8 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
         callId: callRecord.id,
         ownAddresses: [from.address],
         postcodes: etalabPostcodes,
+        // The same address the desk gives in its links: e-mail receipts carry the private link on it.
+        ...(publicUrl ? { publicUrl } : {}),
       },
       submissions: new KyselySubmissionStore(handle.db, systemClock, randomIds),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
