@@ -126,6 +126,14 @@ export async function buildServer(
     ),
   );
 
+  // The postcode list (≈ 8 MB of JSON, read once per process) is read before the server takes
+  // requests, not while the first author waits. Should it fail, the first check fails as before.
+  app.addHook('onReady', async () => {
+    try {
+      context.intake.postcodes?.communesFor('75001');
+    } catch {}
+  });
+
   registerCallRoutes(app, context, { now: options.now ?? (() => new Date()) });
   registerDeskRoutes(app, context, options);
   registerAuthorRoutes(app, context, {
