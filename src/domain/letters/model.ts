@@ -106,6 +106,23 @@ export const noManuscriptLetterSchema = z.object({ kind: z.literal('no-manuscrip
 
 export const lateLetterSchema = z.object({ kind: z.literal('late'), ...common });
 
+/**
+ * A message over the mailbox's size cap: never read, so its language is not known; the letter says
+ * it in French, then in English. Built from the header alone (who sent it, when it arrived).
+ */
+export const tooLargeLetterSchema = z.object({
+  kind: z.literal('too-large'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  /** When the message reached our mailbox. */
+  receivedAt: instantSchema,
+  /** The message's size and the most the mailbox takes in, in bytes. */
+  size: z.number().int().nonnegative(),
+  maxBytes: z.number().int().positive(),
+  /** The desk's submission form, when its public address is known. */
+  formUrl: z.string().optional(),
+});
+
 /** An invitation to the desk: the one-time link (kept in the outbox only until the letter is sent). */
 export const invitationLetterSchema = z.object({
   kind: z.literal('invitation'),
@@ -125,6 +142,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   noManuscriptLetterSchema,
   lateLetterSchema,
   invitationLetterSchema,
+  tooLargeLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -135,6 +153,7 @@ export type NewVersionLetter = z.output<typeof newVersionLetterSchema>;
 export type NoManuscriptLetter = z.output<typeof noManuscriptLetterSchema>;
 export type LateLetter = z.output<typeof lateLetterSchema>;
 export type InvitationLetter = z.output<typeof invitationLetterSchema>;
+export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

@@ -48,3 +48,24 @@ export function nextSteps(call: CallFacts, receivedAt: string, actionNeeded: boo
   );
   return blocks;
 }
+
+/** The deadline, for a letter that asks for a manuscript (again): when late, who decides. */
+export function deadlineLine(call: CallFacts, receivedAt: string, lang: Lang): Block {
+  const day = deadlineDay(call, lang);
+  if (beforeDeadline(call, receivedAt)) {
+    return paragraph(
+      pick(
+        lang,
+        fr`La date limite de dépôt est le ${day} inclus.`,
+        `The submission deadline is ${day} inclusive.`,
+      ),
+    );
+  }
+  return paragraph(
+    pick(
+      lang,
+      fr`La date limite de dépôt était le ${day}. Un manuscrit envoyé maintenant sera enregistré, et les coordinateurs du dossier décideront s’ils peuvent encore le prendre en compte.`,
+      `The submission deadline was ${day}. A manuscript sent now will be recorded, and the issue coordinators will decide whether they can still consider it.`,
+    ),
+  );
+}

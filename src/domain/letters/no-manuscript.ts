@@ -1,18 +1,9 @@
 import type { Block, LetterDocument } from './document.js';
 import { heading, list, paragraph } from './document.js';
 import type { NoManuscriptLetter } from './model.js';
-import { beforeDeadline } from './next-steps.js';
+import { deadlineLine } from './next-steps.js';
 import { automaticNotice, greeting, receivedFiles, signature } from './sections.js';
-import {
-  acceptedFormats,
-  callLine,
-  deadlineDay,
-  fr,
-  issueTitle,
-  lengthWindow,
-  pick,
-  receivedWhen,
-} from './words.js';
+import { acceptedFormats, callLine, fr, issueTitle, lengthWindow, pick, receivedWhen } from './words.js';
 
 /**
  * A message without a manuscript: often the file was forgotten, or the message is a question.
@@ -59,27 +50,6 @@ function howToSend(letter: NoManuscriptLetter): Block[] {
   return [heading(pick(lang, 'Comment envoyer votre manuscrit', 'How to send your manuscript')), list(steps)];
 }
 
-function deadlineLine(letter: NoManuscriptLetter): Block {
-  const { lang, call } = letter;
-  const day = deadlineDay(call, lang);
-  if (beforeDeadline(call, letter.receivedAt)) {
-    return paragraph(
-      pick(
-        lang,
-        fr`La date limite de dépôt est le ${day} inclus.`,
-        `The submission deadline is ${day} inclusive.`,
-      ),
-    );
-  }
-  return paragraph(
-    pick(
-      lang,
-      fr`La date limite de dépôt était le ${day}. Un manuscrit envoyé maintenant sera enregistré, et les coordinateurs du dossier décideront s’ils peuvent encore le prendre en compte.`,
-      `The submission deadline was ${day}. A manuscript sent now will be recorded, and the issue coordinators will decide whether they can still consider it.`,
-    ),
-  );
-}
-
 export function noManuscriptDocument(letter: NoManuscriptLetter): LetterDocument {
   const { lang, call } = letter;
   const when = receivedWhen(letter.receivedAt, call, lang);
@@ -114,7 +84,7 @@ export function noManuscriptDocument(letter: NoManuscriptLetter): LetterDocument
       ),
       ...receivedFiles(letter.files, lang, pick(lang, 'Pièces jointes reçues', 'Attachments received')),
       ...howToSend(letter),
-      deadlineLine(letter),
+      deadlineLine(call, letter.receivedAt, lang),
       paragraph(
         pick(
           lang,

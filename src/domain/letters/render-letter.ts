@@ -7,6 +7,7 @@ import { noManuscriptDocument } from './no-manuscript.js';
 import { receiptDocument } from './receipt.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
+import { tooLargeDocument } from './too-large.js';
 
 /** Every letter, from its model to {subject, text, html}. */
 
@@ -22,6 +23,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return lateSubmissionDocument(letter);
     case 'invitation':
       return invitationDocument(letter);
+    case 'too-large':
+      return tooLargeDocument(letter);
   }
 }
 

@@ -76,11 +76,13 @@ export function signature(call: CallFacts, lang: Lang): Block {
 
 /** People not at ease with e-mail need to know a person reads the reply. */
 export function automaticNotice(lang: Lang): Block {
-  return footer(
-    pick(
-      lang,
-      fr`Ce message a été envoyé automatiquement. Vous pouvez y répondre : une personne de la rédaction lira votre réponse.`,
-      'This message was sent automatically. You can reply to it: a member of the editorial team will read your reply.',
-    ),
+  return footer(automaticNoticeText(lang));
+}
+
+export function automaticNoticeText(lang: Lang): string {
+  return pick(
+    lang,
+    fr`Ce message a été envoyé automatiquement. Vous pouvez y répondre : une personne de la rédaction lira votre réponse.`,
+    'This message was sent automatically. You can reply to it: a member of the editorial team will read your reply.',
   );
 }
