@@ -176,7 +176,7 @@ function withContactDetails(contact: ReturnType<typeof extractContact>): Author[
   );
 }
 
-async function isKnown(raw: RawMail, deps: ImportDeps): Promise<boolean> {
+export async function isKnown(raw: RawMail, deps: ImportDeps): Promise<boolean> {
   return deps.uow.run(async (s) => {
     if (await s.messages.findBySha256(raw.sha256)) return true;
     const { mailbox, uidValidity, uid } = raw.source;
@@ -187,9 +187,9 @@ async function isKnown(raw: RawMail, deps: ImportDeps): Promise<boolean> {
   });
 }
 
-type Entry = Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
+export type Entry = Omit<NewMessageEntry, 'outcome' | 'submissionId' | 'replied'>;
 
-function ledgerEntry(raw: RawMail, message: IncomingMessage, deps: ImportDeps): Entry {
+export function ledgerEntry(raw: RawMail, message: IncomingMessage, deps: ImportDeps): Entry {
   return {
     sha256: raw.sha256,
     callId: deps.callId,
@@ -206,7 +206,7 @@ export function senderKey(address: string): string {
 }
 
 /** RFC 3834: answer people only, not when DMARC failed, and at most once a day per sender. */
-async function replyEnvelope(
+export async function replyEnvelope(
   message: IncomingMessage,
   entry: Entry,
   answerable: boolean,

@@ -20,6 +20,19 @@ export interface RawMailProblem {
   params: ErrorParams;
 }
 
+/**
+ * A message over the size cap whose header could be read without its body (IMAP): `message.bytes`
+ * holds only the top-level header fields an answer needs, and `message.sha256` is theirs. Enough
+ * to record it once, by its IMAP identity, and to tell its sender; never a submission.
+ */
+export interface TooLargeMail {
+  message: RawMail;
+  /** The message's whole size and the cap it is over, in bytes. */
+  size: number;
+  max: number;
+}
+
 export type RawMailItem =
   | { type: 'message'; message: RawMail }
+  | ({ type: 'too-large' } & TooLargeMail)
   | { type: 'problem'; problem: RawMailProblem };

@@ -14,7 +14,9 @@ export type MessageOutcome =
   | 'duplicate-file'
   | 'no-manuscript'
   | 'automatic'
-  | 'unreadable';
+  | 'unreadable'
+  /** Over the size cap: only its header was read (its sha256 is the header's); never a submission. */
+  | 'too-large';
 
 export interface MessageSourceRef {
   kind: 'eml' | 'mbox' | 'maildir' | 'imap' | 'web';

@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { ImapFlow } from 'imapflow';
 import { IMPORTED_KEYWORD, type ImapSettings, ImapSource } from '../../src/adapters/mail-in/imap-source.js';
 import { parseMessage } from '../../src/adapters/mail-in/parse-message.js';
-import { type RawMessage, type SourceItem, sha256Hex } from '../../src/adapters/mail-in/raw-message.js';
+import {
+  type RawMessage,
+  type SourceItem,
+  sha256Hex,
+  type TooLargeItem,
+} from '../../src/adapters/mail-in/raw-message.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
 import { findDovecot, type ImapServer, INSTALL_HINT, startImapServer } from '../helpers/imap-server.js';
 import { composeEml, rawMail, sampleDocx } from '../helpers/mail-fixtures.js';
@@ -23,14 +28,15 @@ if (!available) {
   }
 }
 
-async function collect(items: AsyncIterable<SourceItem>): Promise<SourceItem[]> {
-  const out: SourceItem[] = [];
+async function collect(items: AsyncIterable<Item>): Promise<Item[]> {
+  const out: Item[] = [];
   for await (const item of items) out.push(item);
   return out;
 }
 /** IMAP stores CRLF line ends: a bare LF sent in an APPEND comes back as CRLF. */
 const crlf = (b: Buffer) => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
-const messages = (items: SourceItem[]): RawMessage[] =>
+type Item = SourceItem | TooLargeItem;
+const messages = (items: Item[]): RawMessage[] =>
   items.flatMap((i) => (i.type === 'message' ? [i.message] : []));
 
 describe('IMAP source (Dovecot)', { skip: !available && 'Dovecot is not installed' }, () => {
@@ -158,14 +164,21 @@ describe('IMAP source (Dovecot)', { skip: !available && 'Dovecot is not installe
     }
   });
 
-  it('reports a message over the size cap as a problem that still carries its UID', async () => {
+  it('hands over a message over the size cap with its UID and its header alone, never its body', async () => {
     const source = await ImapSource.connect({ ...settings, limits: { maxMessageBytes: 50 } });
     try {
       const items = await collect(source.fetchNew('INBOX'));
       assert.equal(items.length, 1);
       const [item] = items;
-      assert.equal(item?.type === 'problem' && item.problem.code, 'MAIL_TOO_LARGE');
-      assert.equal(item?.type === 'problem' && item.problem.source.uid, 3);
+      assert.ok(item?.type === 'too-large', JSON.stringify(item?.type));
+      assert.equal(item.message.source.uid, 3);
+      assert.equal(item.size, (raws[2] as Buffer).length);
+      assert.equal(item.max, 50);
+      assert.deepEqual(item.message.receivedAt, dates[2]);
+      const header = item.message.bytes.toString('latin1');
+      assert.equal(header, 'From: lea@example.fr\r\nSubject: trois\r\nMessage-ID: <m3@example.fr>\r\n\r\n');
+      assert.doesNotMatch(header, /Troisième/);
+      assert.equal(item.message.sha256, sha256Hex(item.message.bytes));
     } finally {
       await source.close();
     }

@@ -36,7 +36,8 @@ const MAX_SCAN = 4 * 1024 * 1024;
 export function essentialHeaders(bytes: Buffer): Buffer {
   const text = bytes.subarray(0, MAX_SCAN).toString('latin1');
   const blank = text.search(/\r?\n\r?\n/);
-  const header = blank === -1 ? text : text.slice(0, blank + 1);
+  // Up to the last field's own line end: slicing at blank + 1 kept the \r of a CRLF and lost its \n.
+  const header = blank === -1 ? text : `${text.slice(0, blank)}\n`;
   const kept: string[] = [];
   const seen = new Set<string>();
   let field = '';

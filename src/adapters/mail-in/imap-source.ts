@@ -1,7 +1,15 @@
 import { ImapFlow } from 'imapflow';
 import { AppError } from '../../domain/shared/errors.js';
+import { essentialHeaders } from './header-only.js';
 import { type MailLimits, mailLimits } from './limits.js';
-import { type RawMessageSource, rawMessage, type SourceItem, sourceProblem } from './raw-message.js';
+import {
+  type RawMessageSource,
+  rawMessage,
+  rawMessageOf,
+  type SourceItem,
+  sourceProblem,
+  type TooLargeItem,
+} from './raw-message.js';
 
 /**
  * An IMAP mailbox as a mail source. Reading never changes the mailbox: sources are fetched with
@@ -79,20 +87,25 @@ export class ImapSource {
 
   /**
    * Messages of the mailbox without our keyword, oldest UID first, one at a time. Each carries
-   * (mailbox, UIDVALIDITY, UID) and the internal date; too large ones become problem items.
+   * (mailbox, UIDVALIDITY, UID) and the internal date. One over the size cap comes with its header
+   * alone (a too-large item), so that the import can record it, tell its sender and flag it.
    */
-  async *fetchNew(mailbox = 'INBOX', options: { limit?: number } = {}): AsyncGenerator<SourceItem> {
+  async *fetchNew(
+    mailbox = 'INBOX',
+    options: { limit?: number } = {},
+  ): AsyncGenerator<SourceItem | TooLargeItem> {
     const { uidValidity, sizes } = await this.listNew(mailbox, options.limit);
     for (const [uid, size] of sizes) {
-      const source: RawMessageSource = {
-        kind: 'imap',
+      const source = {
+        kind: 'imap' as const,
         location: `imap://${this.settings.host}/${encodeURIComponent(mailbox)};UIDVALIDITY=${uidValidity}/;UID=${uid}`,
         mailbox,
         uidValidity,
         uid,
       };
       if (size > this.limits.maxMessageBytes) {
-        yield sourceProblem(source, 'MAIL_TOO_LARGE', { size, max: this.limits.maxMessageBytes });
+        const item = await this.fetchHeaderOnly(source, size);
+        if (item) yield item;
         continue;
       }
       const lock = await this.client.getMailboxLock(mailbox);
@@ -113,6 +126,39 @@ export class ImapSource {
         lock.release();
       }
       if (item) yield item;
+    }
+  }
+
+  /**
+   * A message over the cap: its header alone (BODY.PEEK[HEADER], at most maxHeaderBytes of it),
+   * never its body, cut to the fields an answer needs. Null when someone expunged it meanwhile; a
+   * problem, as before, when the server gives no header.
+   */
+  private async fetchHeaderOnly(
+    source: RawMessageSource & { mailbox: string; uidValidity: number; uid: number },
+    size: number,
+  ): Promise<SourceItem | TooLargeItem | null> {
+    const max = this.limits.maxMessageBytes;
+    const lock = await this.client.getMailboxLock(source.mailbox);
+    try {
+      this.checkUidValidity(source.mailbox, source.uidValidity);
+      const message = await this.client.fetchOne(
+        String(source.uid),
+        {
+          uid: true,
+          internalDate: true,
+          bodyParts: [{ key: 'HEADER', maxLength: this.limits.maxHeaderBytes }],
+        },
+        { uid: true },
+      );
+      if (message === false) return null;
+      if (!message.headers?.length) return sourceProblem(source, 'MAIL_TOO_LARGE', { size, max });
+      const at = message.internalDate ? new Date(message.internalDate) : undefined;
+      const header = essentialHeaders(message.headers);
+      const raw = rawMessageOf(source, header, at ? { at, from: 'imap-internal-date' } : undefined);
+      return { type: 'too-large', message: raw, size, max };
+    } finally {
+      lock.release();
     }
   }
 

@@ -40,21 +40,34 @@ export type SourceItem =
   | { type: 'message'; message: RawMessage }
   | { type: 'problem'; problem: SourceProblem };
 
+/**
+ * A message over the size cap whose header a server could give alone (IMAP): `message.bytes` is
+ * that header, never the body. Files have no such thing: theirs stay problems.
+ */
+export interface TooLargeItem {
+  type: 'too-large';
+  message: RawMessage;
+  size: number;
+  max: number;
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function rawMessage(
-  source: RawMessageSource,
-  bytes: Buffer,
-  received?: { at: Date; from: 'imap-internal-date' | 'file-time' },
-): SourceItem {
+type Received = { at: Date; from: 'imap-internal-date' | 'file-time' };
+
+export function rawMessage(source: RawMessageSource, bytes: Buffer, received?: Received): SourceItem {
+  return { type: 'message', message: rawMessageOf(source, bytes, received) };
+}
+
+export function rawMessageOf(source: RawMessageSource, bytes: Buffer, received?: Received): RawMessage {
   const message: RawMessage = { source, bytes, sha256: sha256Hex(bytes) };
   if (received && !Number.isNaN(received.at.getTime())) {
     message.receivedAt = received.at;
     message.receivedAtSource = received.from;
   }
-  return { type: 'message', message };
+  return message;
 }
 
 export function sourceProblem(source: RawMessageSource, code: ErrorCode, params: ErrorParams): SourceItem {
