@@ -8,16 +8,25 @@ import { parseLocalDate, wallClockAt } from './time-zone.js';
 
 const NBSP = '\u00a0';
 
-function dayText(year: number, month: number, day: number, lang: Lang): string {
-  const noon = new Date(Date.UTC(year, month - 1, day, 12));
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const parts = new Intl.DateTimeFormat(locale, {
+/** Built once per language: a DateTimeFormat costs far more to build than to use (every page shows dates). */
+const DAY_FORMATS: Record<Lang, Intl.DateTimeFormat> = {
+  fr: dayFormat('fr-FR'),
+  en: dayFormat('en-GB'),
+};
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-  }).formatToParts(noon);
+  });
+}
+
+function dayText(year: number, month: number, day: number, lang: Lang): string {
+  const noon = new Date(Date.UTC(year, month - 1, day, 12));
+  const parts = DAY_FORMATS[lang].formatToParts(noon);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const d = lang === 'fr' && day === 1 ? '1er' : String(day);
   return `${get('weekday')} ${d} ${get('month')} ${year}`;

@@ -12,5 +12,11 @@ export function say(message: Message, lang: Lang): string {
 
 /** Formats an integer the French way (narrow no-break space between thousands) or the English way. */
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  return NUMBER_FORMATS[lang].format(n);
 }
+
+/** Built once: a NumberFormat costs far more to build than to use. */
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR'),
+  en: new Intl.NumberFormat('en-GB'),
+};

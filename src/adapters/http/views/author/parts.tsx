@@ -165,10 +165,21 @@ export function MissingList({ missing, lang }: { missing: readonly FieldName[]; 
 
 /** A file size in plain words. */
 export function fileSize(bytes: number, lang: Lang): string {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   if (bytes < 1024) return `${bytes} ${t(lang, 'octets', 'bytes')}`;
   const kb = bytes / 1024;
-  if (kb < 1024)
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(kb)} ${t(lang, 'Ko', 'KB')}`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(kb / 1024)} ${t(lang, 'Mo', 'MB')}`;
+  if (kb < 1024) return `${SIZE_FORMATS[lang][0].format(kb)} ${t(lang, 'Ko', 'KB')}`;
+  return `${SIZE_FORMATS[lang][1].format(kb / 1024)} ${t(lang, 'Mo', 'MB')}`;
+}
+
+/** Kilobytes without decimals, megabytes with one; built once per language (costly to build). */
+const SIZE_FORMATS: Record<Lang, [Intl.NumberFormat, Intl.NumberFormat]> = {
+  fr: sizeFormats('fr-FR'),
+  en: sizeFormats('en-GB'),
+};
+
+function sizeFormats(locale: string): [Intl.NumberFormat, Intl.NumberFormat] {
+  return [
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+  ];
 }
