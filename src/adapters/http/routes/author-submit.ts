@@ -4,6 +4,7 @@ import { checkContactFields } from '../../../app/author-check-details.js';
 import { checkDraft, keepUpload } from '../../../app/author-check-draft.js';
 import { missingForCompletion, storedFacts } from '../../../app/author-facts.js';
 import { submitFromWebForm } from '../../../app/author-submit.js';
+import { followUrl } from '../../../app/follow-link.js';
 import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js';
 import type { Lang } from '../../../domain/shared/message.js';
 import type { AppContext } from '../../../main/context.js';
@@ -226,7 +227,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
     draft: Draft,
   ) {
     const follow = draft.follow ?? randomToken();
-    const followUrl = `${publicBase(request, publicUrl)}/suivi/${follow}`;
+    const address = followUrl(publicBase(request, publicUrl), follow);
     const result = await submitFromWebForm(
       {
         call: context.call,
@@ -241,7 +242,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
         title: values.title.trim(),
         ...(values.axis ? { axis: values.axis } : {}),
         file: { sha256: draft.sha256, name: draft.name },
-        follow: { tokenHash: tokenHash(follow), url: followUrl },
+        follow: { tokenHash: tokenHash(follow), url: address },
         lang,
       },
       intake(),
@@ -255,7 +256,7 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
         lang,
         record: result.record,
         duplicate: result.duplicate,
-        followUrl: result.linkValid ? followUrl : null,
+        followUrl: result.linkValid ? address : null,
         missing,
       }),
       result.duplicate ? 200 : 201,

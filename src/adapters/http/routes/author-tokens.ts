@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { newSecretToken } from '../../../app/accounts/secrets.js';
 
 /**
  * The secrets of the authors' side: random tokens (private links, idempotency keys), the hash
@@ -8,20 +8,16 @@ import { z } from 'zod';
  * between the check and the confirmation (the browser never sends a path or the bytes back).
  */
 
-/** 32 random bytes, base64url: 256 bits, beyond any guessing. */
+/**
+ * The authors' tokens are the same kind of secret as the desk's one-time links (app/accounts/
+ * secrets.ts): 256 random bits, base64url, only the SHA-256 stored. An e-mail receipt's link and a
+ * web form's link are thus found by the same /suivi/ route.
+ */
 export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
+  return newSecretToken().value;
 }
 
-/** What is stored of a private link: the SHA-256 of its token, hex. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-/** A token as we make them (43 base64url characters); anything else is not looked up at all. */
-export function isTokenShaped(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
-}
+export { hashToken as tokenHash, looksLikeToken as isTokenShaped } from '../../../app/accounts/secrets.js';
 
 export const DRAFT_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
