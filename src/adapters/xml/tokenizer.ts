@@ -350,7 +350,7 @@ export class XmlTokenizer {
     }
     this.stack.push(raw);
     if (mayDeclare && attributeText.includes('xmlns')) this.enterScope(attributeText);
-    const name = this.elementName(raw);
+    const name = this.namespaces.elementName(raw);
     this.attributes.reset(attributeText);
     this.handler.open(name, this.attributes);
     if (selfClosing) {
@@ -373,10 +373,6 @@ export class XmlTokenizer {
 
   private leaveScope(): void {
     this.namespaces.leave(this.stack.length + 1);
-  }
-
-  private elementName(raw: string): string {
-    return this.namespaces.elementName(raw);
   }
 
   /** An attribute's canonical name, for the Attributes reader. */
