@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 /**
  * A private Dovecot for the IMAP tests: its own config, users, mail and logs in a temp folder,
@@ -169,4 +170,16 @@ service anvil {
   const why = `${output}\n${await log()}`;
   await stop();
   throw new Error(`Dovecot did not start:\n${why}`);
+}
+
+/** A client of the test server (plain IMAP on 127.0.0.1, no TLS), as a mail program would connect. */
+export function imapClient(server: ImapServer): ImapFlow {
+  return new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: server.user, pass: server.password },
+    logger: false,
+  });
 }

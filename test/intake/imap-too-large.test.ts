@@ -5,12 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { IMPORTED_KEYWORD, ImapSource } from '../../src/adapters/mail-in/imap-source.js';
 import { importMailbox } from '../../src/app/import-mailbox.js';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/main/cli.js';
-import { findDovecot, type ImapServer, INSTALL_HINT, startImapServer } from '../helpers/imap-server.js';
+import { cli } from '../helpers/cli.js';
+import {
+  findDovecot,
+  type ImapServer,
+  INSTALL_HINT,
+  imapClient,
+  startImapServer,
+} from '../helpers/imap-server.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixtures.js';
 import {
   type DialectName,
@@ -67,32 +72,6 @@ async function countingRelay(target: { host: string; port: number }) {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    setExitCode: (c) => {
-      exitCode = c;
-    },
-  };
-  const code = await main(args, io);
-  return { code: Math.max(code, exitCode), out: out.join('\n'), err: err.join('\n') };
-}
-
-function imapClient(server: ImapServer): ImapFlow {
-  return new ImapFlow({
-    host: server.host,
-    port: server.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: server.user, pass: server.password },
-    logger: false,
-  });
 }
 
 async function flagsByUid(client: ImapFlow): Promise<Map<number, Set<string>>> {

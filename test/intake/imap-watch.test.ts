@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { IMPORTED_KEYWORD } from '../../src/adapters/mail-in/imap-source.js';
-import type { CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/main/cli.js';
-import { findDovecot, type ImapServer, INSTALL_HINT, startImapServer } from '../helpers/imap-server.js';
+import { cli } from '../helpers/cli.js';
+import {
+  findDovecot,
+  type ImapServer,
+  INSTALL_HINT,
+  imapClient,
+  startImapServer,
+} from '../helpers/imap-server.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixtures.js';
 
 /**
@@ -27,21 +32,6 @@ if (!available) {
   }
 }
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    setExitCode: (c) => {
-      exitCode = c;
-    },
-  };
-  const code = await main(args, io);
-  return { code: Math.max(code, exitCode), out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('appel mail watch --once (Dovecot)', { skip: !available && 'Dovecot is not installed' }, () => {
   let server: ImapServer;
   let client: ImapFlow;
@@ -52,14 +42,7 @@ describe('appel mail watch --once (Dovecot)', { skip: !available && 'Dovecot is 
   before(async () => {
     server = await startImapServer();
     dataDir = await mkdtemp(join(tmpdir(), 'appel-watch-'));
-    client = new ImapFlow({
-      host: server.host,
-      port: server.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: server.user, pass: server.password },
-      logger: false,
-    });
+    client = imapClient(server);
     await client.connect();
     const clean = await mailFrom({
       from: PEOPLE.claire,
