@@ -14,13 +14,20 @@ export interface Link {
 export type Inline = string | Link;
 export type Line = Inline[];
 
-export type Block =
+export type Block = (
   | { kind: 'paragraph'; lines: Line[] }
   | { kind: 'heading'; text: string }
   /** Each item is one or more lines (a finding, then how to fix it); the title sits just above. */
   | { kind: 'list'; title?: string; items: Line[][] }
   /** After the signature: small print. */
-  | { kind: 'footer'; lines: Line[] };
+  | { kind: 'footer'; lines: Line[] }
+) & {
+  /**
+   * Set on the blocks written in another language than the letter's (the English half of a
+   * two-language letter): the HTML marks them with `lang`, so a screen reader switches voice.
+   */
+  lang?: Lang;
+};
 
 export interface LetterDocument {
   lang: Lang;
@@ -43,6 +50,11 @@ export function list(items: (string | Line[])[], title?: string): Block {
 
 export function footer(...lines: string[]): Block {
   return { kind: 'footer', lines: lines.map((l) => [l]) };
+}
+
+/** The same blocks, marked as written in `lang`. */
+export function inLanguage(lang: Lang, blocks: Block[]): Block[] {
+  return blocks.map((b) => ({ ...b, lang }));
 }
 
 export function link(href: string, text = href): Link {

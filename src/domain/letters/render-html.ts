@@ -45,6 +45,26 @@ function block(b: Block): string {
   }
 }
 
+/**
+ * The blocks in order; each run of blocks in another language than the letter's is wrapped in one
+ * `<div lang>`, so assistive technology reads it with the right voice.
+ */
+function blocks(doc: LetterDocument): string[] {
+  const out: string[] = [];
+  let open: string | null = null;
+  for (const b of doc.blocks) {
+    const lang = b.lang !== undefined && b.lang !== doc.lang ? b.lang : null;
+    if (lang !== open) {
+      if (open !== null) out.push('</div>');
+      if (lang !== null) out.push(`<div lang="${lang}">`);
+      open = lang;
+    }
+    out.push(block(b));
+  }
+  if (open !== null) out.push('</div>');
+  return out;
+}
+
 export function renderHtml(doc: LetterDocument): string {
   return [
     '<!DOCTYPE html>',
@@ -56,7 +76,7 @@ export function renderHtml(doc: LetterDocument): string {
     '</head>',
     `<body style="${BODY_STYLE}">`,
     '<div style="max-width:40em">',
-    ...doc.blocks.map(block),
+    ...blocks(doc),
     '</div>',
     '</body>',
     '</html>',
