@@ -1,5 +1,5 @@
 import { type Call, callSchema } from '../domain/call/schema.js';
-import type { CallProvider, CallStore } from '../ports/call-store.js';
+import type { CallProvider, CallSnapshot, CallStore } from '../ports/call-store.js';
 
 /**
  * The call in force, read again from the calls table whenever it is asked for: with several
@@ -29,10 +29,15 @@ export class StoredCall implements CallProvider {
   }
 
   async current(): Promise<Call> {
+    return (await this.snapshot()).call;
+  }
+
+  async snapshot(): Promise<CallSnapshot> {
     const read = ++this.issued;
     const record = await this.calls.findCallById(this.callId);
-    // The row is written when the process opens and never deleted; without it, keep what we have.
-    if (!record) return this.call;
+    // The row is written when the process opens and never deleted; without it, keep what we have
+    // (a write from this finds no row at any revision, and says so).
+    if (!record) return { call: this.call, callId: this.callId, revision: -1 };
     const json = JSON.stringify(record.data);
     const call = json === this.json ? this.call : callSchema.parse(record.data);
     if (read > this.applied) {
@@ -40,6 +45,6 @@ export class StoredCall implements CallProvider {
       this.call = call;
       this.json = json;
     }
-    return call;
+    return { call, callId: this.callId, revision: record.revision };
   }
 }

@@ -7,13 +7,27 @@ export interface CallRecord {
   slug: string;
   data: JsonObject;
   createdAt: string;
+  /** Raised by every write of the row; what a compare-and-swap (replaceCall) checks. */
+  revision: number;
 }
 
 export interface CallStore {
   /** Creates the call, or replaces the data of the call with the same slug. */
   saveCall(slug: string, data: JsonObject): Promise<CallRecord>;
+  /**
+   * Replaces the call's data only if its row is still at `expectedRevision`; null when another
+   * write came first (nothing written): read the call again and decide again from it.
+   */
+  replaceCall(id: string, data: JsonObject, expectedRevision: number): Promise<CallRecord | null>;
   findCallBySlug(slug: string): Promise<CallRecord | null>;
   findCallById(id: string): Promise<CallRecord | null>;
+}
+
+/** The call in force with its row's id and revision: what a change written back needs. */
+export interface CallSnapshot {
+  call: Call;
+  callId: string;
+  revision: number;
 }
 
 /**
@@ -24,6 +38,8 @@ export interface CallStore {
 export interface CallProvider {
   /** The call as stored now (one single-row query); `latest` becomes it. */
   current(): Promise<Call>;
+  /** The same read, with the row's revision: for a change written back by compare-and-swap. */
+  snapshot(): Promise<CallSnapshot>;
   /** The call as last read, for what reads it synchronously after a `current()` of its own. */
   readonly latest: Call;
 }

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openPostgres } from '../../src/adapters/db/postgres.js';
+import { statusOf } from '../../src/adapters/http/error-status.js';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { readPaths } from '../../src/adapters/mail-in/read-paths.js';
 import { extendDeadline } from '../../src/app/desk-extend-deadline.js';
 import { importMailbox } from '../../src/app/import-mailbox.js';
+import { isAppError } from '../../src/domain/shared/errors.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
+import type { CallStore } from '../../src/ports/call-store.js';
 import { freshSchemaName, testDatabaseUrl } from '../db/support/databases.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from '../intake/support/fixtures.js';
 import { type DialectName, forEachDialect } from '../intake/support/world.js';
@@ -61,8 +64,44 @@ async function openPair(dialect: DialectName): Promise<Pair> {
   };
 }
 
-function extendFrom(context: AppContext, date: string, now = DECIDED) {
-  return extendDeadline({ date }, { calls: context.calls, currentCall: context.currentCall, now: () => now });
+function extendFrom(context: AppContext, date: string, now = DECIDED, calls: CallStore = context.calls) {
+  return extendDeadline({ date }, { calls, currentCall: context.currentCall, now: () => now });
+}
+
+/**
+ * The context's calls, whose writes first wait for `before` (the race the test sets up); whether
+ * each write went through is pushed to `written`.
+ */
+function callsWaiting(
+  context: AppContext,
+  before: () => Promise<unknown>,
+  written: boolean[] = [],
+): CallStore {
+  const calls = context.calls;
+  return {
+    saveCall: (slug, data) => calls.saveCall(slug, data),
+    findCallBySlug: (slug) => calls.findCallBySlug(slug),
+    findCallById: (id) => calls.findCallById(id),
+    replaceCall: async (id, data, revision) => {
+      await before();
+      const saved = await calls.replaceCall(id, data, revision);
+      written.push(saved !== null);
+      return saved;
+    },
+  };
+}
+
+/** A promise resolved once it has been awaited `count` times: both processes have read the call. */
+function barrier(count: number): () => Promise<void> {
+  let waiting = 0;
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return () => {
+    if (++waiting >= count) open();
+    return opened;
+  };
 }
 
 function suite(dialect: DialectName) {
@@ -122,6 +161,65 @@ function suite(dialect: DialectName) {
       ];
       assert.deepEqual(later.call.deadline.extensions, both);
       assert.deepEqual((await a.currentCall.current()).deadline.extensions, both);
+    });
+
+    it('two extensions decided at the same instant in two processes are both kept', async () => {
+      const { a, b } = pair;
+      // Both read the call before either writes: without the revision check, the second write
+      // would replace the first with the call as it was read, and drop a's extension.
+      const bothRead = barrier(2);
+      const [fromA, fromB] = await Promise.all([
+        extendFrom(a, '2022-09-30', DECIDED, callsWaiting(a, bothRead)),
+        extendFrom(b, '2022-10-15', new Date('2022-09-06T08:00:00Z'), callsWaiting(b, bothRead)),
+      ]);
+      assert.ok(fromA.ok && fromB.ok);
+      const both = [
+        { date: '2022-09-30', decidedOn: '2022-09-05' },
+        { date: '2022-10-15', decidedOn: '2022-09-06' },
+      ];
+      assert.deepEqual((await a.currentCall.current()).deadline.extensions, both);
+      assert.deepEqual((await b.currentCall.current()).deadline.extensions, both);
+    });
+
+    it('an extension that loses the race twice is refused with CALL_CHANGED, and writes nothing', async () => {
+      const { a, b } = pair;
+      // Before each of b's writes, a decides again (another day each time): b's read is always stale.
+      let day = 5;
+      const aFirst = callsWaiting(b, () =>
+        extendFrom(a, '2022-09-30', new Date(`2022-09-0${day++}T08:00:00Z`)),
+      );
+      await assert.rejects(
+        extendFrom(b, '2022-10-15', new Date('2022-09-08T08:00:00Z'), aFirst),
+        (e) => isAppError(e) && e.code === 'CALL_CHANGED' && /modifié au même moment/.test(e.text.fr),
+      );
+      assert.equal(statusOf('CALL_CHANGED'), 409);
+      const stored = (await b.currentCall.current()).deadline.extensions;
+      assert.deepEqual(
+        stored.map((e) => e.decidedOn),
+        ['2022-09-05', '2022-09-06'],
+      );
+    });
+
+    it('a restart saving the call file between the read and the write does not erase the extension', async () => {
+      const { a, b } = pair;
+      // b's openContext saves the call file over the row: the revision moves, a decides again.
+      let restarted = false;
+      const written: boolean[] = [];
+      const restart = callsWaiting(
+        a,
+        async () => {
+          if (restarted) return;
+          restarted = true;
+          await b.calls.saveCall(b.call.id, JSON.parse(JSON.stringify(b.call)));
+        },
+        written,
+      );
+      const result = await extendFrom(a, '2022-09-30', DECIDED, restart);
+      assert.ok(result.ok);
+      assert.deepEqual(written, [false, true]);
+      assert.deepEqual((await b.currentCall.current()).deadline.extensions, [
+        { date: '2022-09-30', decidedOn: '2022-09-05' },
+      ]);
     });
 
     it('reads the stored call each time, and validates it again only when it changed', async () => {

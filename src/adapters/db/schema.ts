@@ -33,6 +33,8 @@ export interface CallsTable {
   data: string;
   created_at: string;
   updated_at: string;
+  /** Raised by every write of the row: a change is written only over the revision it was made from. */
+  revision: Generated<number>;
 }
 
 export interface SubmissionsTable {

@@ -191,6 +191,12 @@ export const ERRORS = {
     fixFr: 'Rechargez la proposition, vérifiez ce qui a changé, puis recommencez.',
     fixEn: 'Reload the submission, check what changed, then try again.',
   },
+  CALL_CHANGED: {
+    fr: 'L’appel a été modifié au même moment depuis un autre poste : votre changement n’a pas été enregistré.',
+    en: 'The call was changed at the same moment from elsewhere: your change was not saved.',
+    fixFr: 'Rechargez la page de l’appel, vérifiez la date limite affichée, puis recommencez si besoin.',
+    fixEn: 'Reload the call’s page, check the deadline shown, then try again if needed.',
+  },
   OUTBOX_DUPLICATE: {
     fr: 'Ce message est déjà dans la file d’envoi ({key}).',
     en: 'This message is already in the sending queue ({key}).',

@@ -2,6 +2,7 @@ import type { MakeDatabase } from './databases.js';
 import { accountSuite } from './suite-accounts.js';
 import { atomicitySuite } from './suite-atomicity.js';
 import { authorLinkSuite } from './suite-author-links.js';
+import { callSuite } from './suite-calls.js';
 import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
@@ -22,4 +23,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   unitOfWorkSuite(makeDb);
   authorLinkSuite(makeDb);
   accountSuite(makeDb);
+  callSuite(makeDb);
 }

@@ -37,7 +37,7 @@ async function ownTables(handle: DbHandle): Promise<string[]> {
     .sort();
 }
 
-const ALL = ['0001-initial', '0002-messages', '0003-author-links', '0004-accounts'];
+const ALL = ['0001-initial', '0002-messages', '0003-author-links', '0004-accounts', '0005-call-revision'];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
 
@@ -107,17 +107,23 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0002-messages',
           '0003-author-links',
           '0004-accounts',
+          '0005-call-revision',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
-        const calls = await old.handle.db.selectFrom('calls').select('slug').execute();
-        assert.deepEqual(calls, [{ slug: 'ancien' }]);
+        const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
+        assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        assert.deepEqual(await ownTables(old.handle), TABLES);
         const down = await steps.migrateDown();
         assert.equal(down.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
           TABLES.filter((name) => !ACCOUNT_TABLES.includes(name)),
         );
-        assert.deepEqual((await migrateToLatest(old.handle)).applied, ['0004-accounts']);
+        assert.deepEqual((await migrateToLatest(old.handle)).applied, [
+          '0004-accounts',
+          '0005-call-revision',
+        ]);
       } finally {
         await old.drop();
       }

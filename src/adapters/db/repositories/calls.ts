@@ -6,7 +6,11 @@ import { decodeJson, encodeJson } from '../codec.js';
 import type { CallsTable } from '../schema.js';
 import type { Executor } from '../transaction.js';
 
-/** Creates the call, or replaces the data of the call with this slug (its id never changes). */
+/**
+ * Creates the call, or replaces the data of the call with this slug (its id never changes).
+ * Replacing raises the revision, so that a change made meanwhile from the old data (replaceCall)
+ * sees that the row moved on.
+ */
 export async function saveCall(
   db: Executor,
   ids: IdGenerator,
@@ -18,13 +22,37 @@ export async function saveCall(
     .insertInto('calls')
     .values({ id: ids.newId(), slug, data: encodeJson(data), created_at: now, updated_at: now })
     .onConflict((oc) =>
-      oc
-        .column('slug')
-        .doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), updated_at: eb.ref('excluded.updated_at') })),
+      oc.column('slug').doUpdateSet((eb) => ({
+        data: eb.ref('excluded.data'),
+        updated_at: eb.ref('excluded.updated_at'),
+        revision: eb(eb.ref('calls.revision'), '+', 1),
+      })),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
   return toCall(row);
+}
+
+/**
+ * Compare and swap: replaces the call's data only if its row is still at `expectedRevision`, in
+ * one UPDATE (the check and the write cannot be split by another process). Null when the row
+ * moved on (or is gone): nothing was written.
+ */
+export async function replaceCall(
+  db: Executor,
+  id: string,
+  data: JsonObject,
+  expectedRevision: number,
+  now: string,
+): Promise<CallRecord | null> {
+  const row = await db
+    .updateTable('calls')
+    .set((eb) => ({ data: encodeJson(data), updated_at: now, revision: eb(eb.ref('revision'), '+', 1) }))
+    .where('id', '=', id)
+    .where('revision', '=', expectedRevision)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toCall(row) : null;
 }
 
 export async function findCall(
@@ -40,5 +68,11 @@ export async function findCall(
 }
 
 function toCall(row: Selectable<CallsTable>): CallRecord {
-  return { id: row.id, slug: row.slug, data: decodeJson<JsonObject>(row.data), createdAt: row.created_at };
+  return {
+    id: row.id,
+    slug: row.slug,
+    data: decodeJson<JsonObject>(row.data),
+    createdAt: row.created_at,
+    revision: row.revision,
+  };
 }
