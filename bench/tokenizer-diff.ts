@@ -57,7 +57,9 @@ async function ourTrace(bytes: Buffer, part: string): Promise<Trace> {
   const trace: Trace = { names: [], text: '', error: null };
   const texts: string[] = [];
   const handler = {
-    open: (name: string) => trace.names.push(`+${localName(name)}`),
+    open: (name: string) => {
+      trace.names.push(`+${localName(name)}`);
+    },
     close: (name: string) => trace.names.push(`-${localName(name)}`),
     text: (text: string) => texts.push(text),
   };

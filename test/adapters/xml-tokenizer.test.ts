@@ -191,7 +191,13 @@ function rejectsCode(xml: string | string[], code: string, maxDepth = 64): void 
   assert.throws(
     () => {
       // Attributes are parsed when a reader asks for one, as every reader does.
-      const handler = { open: (_n: string, a: Attributes) => a.get('x'), close() {}, text() {} };
+      const handler = {
+        open: (_n: string, a: Attributes) => {
+          a.get('x');
+        },
+        close() {},
+        text() {},
+      };
       const tokenizer = new XmlTokenizer(handler, { part: 'x.xml', maxDepth });
       for (const chunk of Array.isArray(xml) ? xml : [xml]) tokenizer.write(chunk);
       tokenizer.end();
@@ -303,7 +309,9 @@ test('a huge tag, comment or closing tag sent in small chunks is read in linear 
     const started = Date.now();
     const seen: string[] = [];
     const handler = {
-      open: (n: string, a: Attributes) => seen.push(`${n}:${a.get('x')?.length}`),
+      open: (n: string, a: Attributes) => {
+        seen.push(`${n}:${a.get('x')?.length}`);
+      },
       close() {},
       text() {},
     };

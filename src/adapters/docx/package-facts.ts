@@ -53,11 +53,17 @@ export async function readCoreProperties(context: PartContext, part: string): Pr
 export async function readSubdocsIncluded(context: PartContext, part: string | undefined): Promise<boolean> {
   let included = true;
   if (!part) return included;
+  let depth = 0;
   await readPart(context, part, {
+    // Only the root's children are looked at: their content (w:rsids above all) is jumped over.
     open(name, attributes) {
+      depth++;
       if (name === 'w:doNotIncludeSubdocsInStats') included = !toggleOn(attributes.get('w:val'));
+      return depth === 2;
     },
-    close() {},
+    close() {
+      depth--;
+    },
     text() {},
   });
   return included;
@@ -73,7 +79,9 @@ export async function countElements(
   if (!part) return n;
   await readPart(context, part, {
     open(name) {
-      if (name === element) n++;
+      if (name !== element) return false;
+      n++;
+      return true; // what a comment says is not ours to read
     },
     close() {},
     text() {},

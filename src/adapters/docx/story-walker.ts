@@ -73,18 +73,20 @@ export class StoryWalker implements XmlHandler {
     this.stories = [o.story];
   }
 
-  open(name: string, attributes: Attributes): void {
+  /** Returns true for a subtree it has no use for, which the tokenizer then jumps over. */
+  open(name: string, attributes: Attributes): boolean {
     this.depth++;
-    if (this.skipUntil >= 0) return;
+    if (this.skipUntil >= 0) return false;
     if (this.propertiesDepth >= 0) {
       this.readProperty(name, attributes);
-      return;
+      return false;
     }
     if (isSkipped(name) || this.isNoteSeparator(name, attributes)) {
       this.skipUntil = this.depth;
-      return;
+      return true;
     }
     this.openContent(name, attributes);
+    return false;
   }
 
   close(name: string): void {

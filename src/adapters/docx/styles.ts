@@ -21,6 +21,8 @@ export interface Styles {
   languages: Map<string, number>;
 }
 
+const OTHER_TYPES = new Set(['table', 'numbering']);
+
 /** `w:val` on a toggle property: absent, "1", "true", "on" mean on. */
 export function toggleOn(value: string | undefined): boolean {
   return value === undefined || !['0', 'false', 'off'].includes(value.toLowerCase());
@@ -35,7 +37,13 @@ export async function readStyles(context: PartContext, part: string | undefined)
   if (part) {
     await readPart(context, part, {
       open(name, attributes) {
+        // Latent styles are the program's list of built-in styles to offer, often half the
+        // part's bytes; they style nothing.
+        if (name === 'w:latentStyles') return true;
         if (name === 'w:style') {
+          // Table and numbering styles style tables and lists, never a paragraph's or a run's
+          // text (a pStyle or rStyle cannot name them): a fifth of a styles part, unread.
+          if (OTHER_TYPES.has(attributes.get('w:type') ?? '')) return true;
           current = { name: '' };
           raw.set(attributes.get('w:styleId') ?? '', current);
         } else if (name === 'w:lang') {
@@ -46,6 +54,7 @@ export async function readStyles(context: PartContext, part: string | undefined)
         } else if (current !== null) {
           readStyleProperty(current, name, attributes, inRunProperties > 0);
         }
+        return false;
       },
       close(name) {
         if (name === 'w:style') current = null;

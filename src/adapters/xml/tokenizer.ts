@@ -2,12 +2,17 @@ import { AppError } from '../../domain/shared/errors.js';
 import { Attributes } from './attributes.js';
 import { decodeEntities } from './entities.js';
 import { NamespaceScopes } from './namespace-scopes.js';
+import { findSubtreeEnd, type SkipState } from './skip-subtree.js';
 
 export { Attributes };
 
 export interface XmlHandler {
-  /** Called for every start tag; self-closing tags get open() then close(). */
-  open(name: string, attributes: Attributes): void;
+  /**
+   * Called for every start tag; self-closing tags get open() then close(). Returning true skips
+   * the element's content: the next call is its close() (see skip-subtree.ts for the price).
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: handlers that never skip return nothing.
+  open(name: string, attributes: Attributes): boolean | void;
   close(name: string): void;
   /** Character data (entities decoded), in pieces: a text node may arrive in several calls. */
   text(text: string): void;
@@ -67,6 +72,8 @@ export class XmlTokenizer {
   private resume: Resume = NO_RESUME;
   private held: string[] = [];
   private heldTail = '';
+  /** The element whose content is being skipped, if any. */
+  private skipping: SkipState | null = null;
 
   constructor(
     private readonly handler: XmlHandler,
@@ -141,6 +148,13 @@ export class XmlTokenizer {
     const len = buf.length;
     let pos = 0;
     while (pos < len) {
+      if (this.skipping !== null) {
+        this.skipping.searchFrom = Math.max(this.skipping.searchFrom, pos);
+        const end = findSubtreeEnd(buf, this.skipping);
+        if (end < 0) return this.keepForSkip(pos);
+        this.skipping = null;
+        pos = end;
+      }
       if (buf.charCodeAt(pos) !== LT) {
         const lt = buf.indexOf('<', pos);
         if (lt < 0) {
@@ -158,6 +172,14 @@ export class XmlTokenizer {
       pos = next;
     }
     return pos;
+  }
+
+  /** Consumes what the skip has searched, but the two characters a closing '</' may need. */
+  private keepForSkip(pos: number): number {
+    const skipping = this.skipping as SkipState;
+    const keep = Math.max(pos, skipping.searchFrom - 2);
+    skipping.searchFrom -= keep;
+    return keep;
   }
 
   /** Text without a following '<' yet: hold it, unless it is long, then emit up to a safe cut. */
@@ -352,13 +374,15 @@ export class XmlTokenizer {
     if (mayDeclare && attributeText.includes('xmlns')) this.enterScope(attributeText);
     const name = this.namespaces.elementName(raw);
     this.attributes.reset(attributeText);
-    this.handler.open(name, this.attributes);
+    const skip = this.handler.open(name, this.attributes) === true;
     if (selfClosing) {
       this.stack.pop();
       this.handler.close(name);
       this.leaveScope();
     } else {
       this.names.push(name);
+      // The search starts where the scan stands after this tag (scan() moves it up).
+      if (skip) this.skipping = { raw, nested: 0, searchFrom: 0 };
     }
   }
 

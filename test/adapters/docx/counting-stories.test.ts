@@ -124,3 +124,18 @@ test('any namespace prefix bound to WordprocessingML is understood (ns0:p)', asy
     '<ns0:p xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:r><ns0:t>abc</ns0:t></ns0:r></ns0:p>';
   assert.equal((await readDocxParts({ body })).counts.signes.total, 3);
 });
+
+test('latent styles and table styles are not read: a hidden table style hides no paragraph', async () => {
+  const styles =
+    '<w:latentStyles w:count="2"><w:lsdException w:name="Normal"/><w:lsdException w:name="heading 1"/></w:latentStyles>' +
+    '<w:style w:type="table" w:styleId="Grille"><w:name w:val="Table Grid"/><w:rPr><w:vanish/></w:rPr>' +
+    '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr></w:style>' +
+    '<w:style w:type="character" w:styleId="Cache"><w:name w:val="Caché"/><w:rPr><w:vanish/></w:rPr></w:style>';
+  const body =
+    '<w:tbl><w:tblPr><w:tblStyle w:val="Grille"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>' +
+    `<w:tr><w:tc><w:tcPr><w:tcW w:w="100"/></w:tcPr>${p('cellule')}</w:tc></w:tr></w:tbl>` +
+    `<w:p>${r('vu ')}${r('caché', '<w:rStyle w:val="Cache"/>')}</w:p>`;
+  const m = await readDocxParts({ body, styles });
+  assert.equal(m.counts.signes.body, 'cellule'.length + 'vu '.length);
+  assert.equal(m.counts.leftOut.hiddenChars, 'caché'.length);
+});
