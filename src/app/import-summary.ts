@@ -5,13 +5,18 @@ export interface ImportSummary {
   versions: number;
   duplicates: number;
   ignored: number;
+  /**
+   * Over the mailbox's size cap: never read, but recorded, answered (RFC 3834 allowing) and flagged,
+   * so not « ignored »: the operator may want to know that authors were told to send again.
+   */
+  tooLarge: number;
   errors: number;
 }
 
-export type MessageOutcomeKind = 'submission' | 'version' | 'duplicate' | 'ignored' | 'error';
+export type MessageOutcomeKind = 'submission' | 'version' | 'duplicate' | 'ignored' | 'too-large' | 'error';
 
 export function emptySummary(): ImportSummary {
-  return { messages: 0, submissions: 0, versions: 0, duplicates: 0, ignored: 0, errors: 0 };
+  return { messages: 0, submissions: 0, versions: 0, duplicates: 0, ignored: 0, tooLarge: 0, errors: 0 };
 }
 
 const FIELD: Record<MessageOutcomeKind, keyof ImportSummary> = {
@@ -19,6 +24,7 @@ const FIELD: Record<MessageOutcomeKind, keyof ImportSummary> = {
   version: 'versions',
   duplicate: 'duplicates',
   ignored: 'ignored',
+  'too-large': 'tooLarge',
   error: 'errors',
 };
 

@@ -7,6 +7,7 @@ const LABEL: Record<MessageOutcomeKind, string> = {
   version: 'nouvelle version / new version',
   duplicate: 'déjà reçu / already received',
   ignored: 'ignoré (message automatique ou sans manuscrit) / ignored',
+  'too-large': 'trop volumineux, non lu (réponse à l’expéditeur) / too large, not read (sender answered)',
   error: 'erreur / error',
 };
 
@@ -45,9 +46,22 @@ export function importProgress(io: CliIo, isTty = Boolean(process.stderr.isTTY))
   };
 }
 
+/**
+ * Over-size messages have a line of their own, only when there are some: they were not ignored
+ * (each was recorded, its sender told how to send again) but nothing of them was read either.
+ */
 export function summaryText(s: ImportSummary): string {
-  return [
+  const fr = [
     `Messages lus : ${s.messages} — nouvelles propositions : ${s.submissions}, nouvelles versions : ${s.versions}, déjà reçus : ${s.duplicates}, ignorés : ${s.ignored}, erreurs : ${s.errors}.`,
+  ];
+  const en = [
     `Messages read: ${s.messages} — new submissions: ${s.submissions}, new versions: ${s.versions}, already received: ${s.duplicates}, ignored: ${s.ignored}, errors: ${s.errors}.`,
-  ].join('\n');
+  ];
+  if (s.tooLarge > 0) {
+    fr.push(
+      `Trop volumineux, non lus : ${s.tooLarge} (une réponse dit à l’expéditeur comment renvoyer son texte).`,
+    );
+    en.push(`Too large, not read: ${s.tooLarge} (a reply tells the sender how to send the text again).`);
+  }
+  return [...fr, ...en].join('\n');
 }

@@ -215,3 +215,99 @@ test('decomposed accents are counted after NFC', async () => {
   const m = await read('<text:p>E\u0301cole</text:p>');
   assert.equal(m.counts.signes.total, 5);
 });
+
+/*
+ * Text fields: in ODF a field element's content is the text it displays (LibreOffice writes the
+ * field's presentation there), so it counts like any text; the attributes (formula, value, name)
+ * never do. One test per field kind, each with a formula or value that differs from what shows.
+ */
+const SHOWN_FIELDS: [string, string][] = [
+  [
+    'text:variable-set',
+    '<text:variable-set text:name="n" text:formula="ooow:40+2" office:value-type="float" office:value="42">42</text:variable-set>',
+  ],
+  ['text:variable-get', '<text:variable-get text:name="n" office:value-type="float">42</text:variable-get>'],
+  [
+    'text:variable-input',
+    '<text:variable-input text:name="n" text:description="Âge ?" office:value-type="float" office:value="42">42</text:variable-input>',
+  ],
+  ['text:user-field-get', '<text:user-field-get text:name="auteur">Camille</text:user-field-get>'],
+  [
+    'text:expression',
+    '<text:expression text:formula="ooow:6*7" office:value-type="float" office:value="42">42</text:expression>',
+  ],
+  [
+    'text:sequence',
+    '<text:sequence text:name="Tableau" text:formula="ooow:Tableau+1" style:num-format="1">3</text:sequence>',
+  ],
+  ['text:page-number', '<text:page-number text:select-page="current">12</text:page-number>'],
+  [
+    'text:reference-ref',
+    '<text:reference-ref text:reference-format="text" text:ref-name="r1">ci-dessus</text:reference-ref>',
+  ],
+];
+
+for (const [name, field] of SHOWN_FIELDS) {
+  test(`${name}: the value it displays counts, its name and formula do not`, async () => {
+    const m = await read(`<text:p>Voir ${field} fin</text:p>`);
+    const shown = field.replace(/<[^>]+>/g, '');
+    assert.deepEqual(bodyTexts(m), [`Voir ${shown} fin`]);
+    assert.equal(m.counts.signes.total, 9 + shown.length);
+    assert.equal(m.counts.leftOut.hiddenChars, 0);
+  });
+}
+
+const HIDDEN_FIELDS: [string, string][] = [
+  [
+    'text:variable-set',
+    '<text:variable-set text:name="n" text:display="none" office:value-type="string" office:string-value="secret">secret</text:variable-set>',
+  ],
+  [
+    'text:variable-input',
+    '<text:variable-input text:name="n" text:description="?" text:display="none" office:value-type="string">secret</text:variable-input>',
+  ],
+  [
+    'text:user-field-get',
+    '<text:user-field-get text:name="u" text:display="none">secret</text:user-field-get>',
+  ],
+  [
+    'text:database-display',
+    '<text:database-display text:table-name="t" text:column-name="c" text:display="none">secret</text:database-display>',
+  ],
+];
+
+for (const [name, field] of HIDDEN_FIELDS) {
+  test(`${name} with text:display="none" is hidden: its content is left out`, async () => {
+    const m = await read(`<text:p>Avant${field} après</text:p>`);
+    assert.deepEqual(bodyTexts(m), ['Avant après']);
+    assert.equal(m.counts.signes.total, 11);
+    assert.equal(m.counts.leftOut.hiddenChars, 6);
+    assert.equal(m.facts.hiddenText, true);
+  });
+}
+
+test('text:display="formula" shows what the element holds, so it counts', async () => {
+  const m = await read(
+    '<text:p><text:user-field-get text:name="u" text:display="formula">u = 1+1</text:user-field-get></text:p>',
+  );
+  assert.equal(m.counts.signes.total, 7);
+});
+
+test('a script field shows nothing: its source is not counted', async () => {
+  const m = await read(
+    '<text:p>Texte<text:script xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" script:language="JavaScript">alert("bonjour");</text:script> suite</text:p>',
+  );
+  assert.deepEqual(bodyTexts(m), ['Texte suite']);
+  assert.equal(m.counts.signes.total, 11);
+  assert.equal(m.counts.leftOut.hiddenChars, 0);
+});
+
+test('declarations of variables, sequences and user fields are not text', async () => {
+  const m = await read(
+    '<text:variable-decls><text:variable-decl office:value-type="float" text:name="n"/></text:variable-decls>' +
+      '<text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Tableau"/></text:sequence-decls>' +
+      '<text:user-field-decls><text:user-field-decl office:value-type="string" office:string-value="Camille" text:name="auteur"/></text:user-field-decls>' +
+      '<text:p>Corps</text:p>',
+  );
+  assert.equal(m.counts.signes.total, 5);
+});

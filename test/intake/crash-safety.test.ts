@@ -48,6 +48,7 @@ const FULL_RUN: ImportSummary = {
   versions: 1,
   duplicates: 1,
   ignored: 2,
+  tooLarge: 0,
   errors: 0,
 };
 
@@ -388,6 +389,7 @@ describe('crash safety: the importer and the worker killed at random points, the
       versions: 0,
       duplicates: total,
       ignored: 0,
+      tooLarge: 0,
       errors: 0,
     });
     checkImported(data, mboxes);

@@ -43,6 +43,7 @@ const summary = (s: Partial<ImportSummary>): ImportSummary => ({
   versions: 0,
   duplicates: 0,
   ignored: 0,
+  tooLarge: 0,
   errors: 0,
   ...s,
 });

@@ -7,8 +7,9 @@ import { type OdtStyles, StyleCollector } from './odt-styles.js';
 
 /**
  * Walks content.xml and tells the tally what a reader of the document sees. Regions that are
- * not counted open a zone: 'skip' (note citations, comments, list labels, alt text, pictures),
- * 'changes' (the tracked-changes log: what it deleted goes to tally.deleted), 'hidden'.
+ * not counted open a zone: 'skip' (note citations, comments, list labels, alt text, pictures,
+ * script fields), 'changes' (the tracked-changes log: what it deleted goes to tally.deleted),
+ * 'hidden' (hidden sections and styles, fields displayed as none).
  * A zone ends with the element that opened it; inside a zone nothing opens a paragraph.
  */
 type Mode = 'count' | 'skip' | 'changes' | 'deleted' | 'hidden';
@@ -39,6 +40,22 @@ const SKIPPED = new Set([
   'draw:image',
   'draw:object',
   'draw:object-ole',
+  // A script field shows nothing (LibreOffice's SwScriptField expands to an empty string): its
+  // content is the script's source.
+  'text:script',
+]);
+
+/**
+ * Fields whose text:display="none" hides them. Every other field's content is the text it
+ * displays (its presentation, as LibreOffice writes it), which counts like any text. LibreOffice
+ * reads display="none" on these four only (xmloff txtvfldi.cxx: bVisible, database display) and
+ * expands a hidden field to an empty string (SwSetExpField, SwUserField, SwDBField).
+ */
+const HIDEABLE_FIELDS = new Set([
+  'text:variable-set',
+  'text:variable-input',
+  'text:user-field-get',
+  'text:database-display',
 ]);
 
 const EXTERNAL = /^(https?|ftp):/i;
@@ -172,7 +189,9 @@ export class ContentReader implements XmlHandler {
       if (attributes.get('text:is-hidden') === 'true' && paragraph) paragraph.hidden = true;
     } else if (name === 'text:hidden-text') this.openHiddenText(attributes);
     else if (name === 'text:conditional-text') this.hide(codePoints(hiddenBranch(attributes)));
-    else return false;
+    else if (HIDEABLE_FIELDS.has(name)) {
+      if (mode === 'count' && attributes.get('text:display') === 'none') this.push('hidden');
+    } else return false;
     return true;
   }
 
