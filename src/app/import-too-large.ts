@@ -45,5 +45,5 @@ export async function importTooLarge(item: TooLargeMail, deps: ImportDeps): Prom
       detail: { size: item.size, max: item.max },
     });
   });
-  return 'ignored';
+  return 'too-large';
 }

@@ -7,7 +7,7 @@ const LABEL: Record<MessageOutcomeKind, string> = {
   version: 'nouvelle version / new version',
   duplicate: 'déjà reçu / already received',
   ignored: 'ignoré (message automatique ou sans manuscrit) / ignored',
-  'too-large': 'trop volumineux, non lu (réponse à l’expéditeur) / too large, not read (sender answered)',
+  'too-large': 'trop volumineux, non lu / too large, not read',
   error: 'erreur / error',
 };
 
@@ -48,7 +48,8 @@ export function importProgress(io: CliIo, isTty = Boolean(process.stderr.isTTY))
 
 /**
  * Over-size messages have a line of their own, only when there are some: they were not ignored
- * (each was recorded, its sender told how to send again) but nothing of them was read either.
+ * (each was recorded and flagged, and a person who sent one is told how to send again), but
+ * nothing of them was read either.
  */
 export function summaryText(s: ImportSummary): string {
   const fr = [
@@ -59,9 +60,11 @@ export function summaryText(s: ImportSummary): string {
   ];
   if (s.tooLarge > 0) {
     fr.push(
-      `Trop volumineux, non lus : ${s.tooLarge} (une réponse dit à l’expéditeur comment renvoyer son texte).`,
+      `Trop volumineux, non lus : ${s.tooLarge} (enregistrés ; une réponse dit aux personnes comment renvoyer leur texte).`,
     );
-    en.push(`Too large, not read: ${s.tooLarge} (a reply tells the sender how to send the text again).`);
+    en.push(
+      `Too large, not read: ${s.tooLarge} (recorded; a reply tells people how to send their text again).`,
+    );
   }
   return [...fr, ...en].join('\n');
 }

@@ -33,9 +33,9 @@ describe('the import summary', () => {
     const lines = summaryText(summaryOf(['submission', 'too-large', 'ignored'])).split('\n');
     assert.deepEqual(lines, [
       'Messages lus : 3 — nouvelles propositions : 1, nouvelles versions : 0, déjà reçus : 0, ignorés : 1, erreurs : 0.',
-      'Trop volumineux, non lus : 1 (une réponse dit à l’expéditeur comment renvoyer son texte).',
+      'Trop volumineux, non lus : 1 (enregistrés ; une réponse dit aux personnes comment renvoyer leur texte).',
       'Messages read: 3 — new submissions: 1, new versions: 0, already received: 0, ignored: 1, errors: 0.',
-      'Too large, not read: 1 (a reply tells the sender how to send the text again).',
+      'Too large, not read: 1 (recorded; a reply tells people how to send their text again).',
     ]);
   });
 
@@ -58,7 +58,7 @@ describe('the progress lines (no terminal)', () => {
     }
     progress.stop();
     assert.deepEqual(lines, [
-      'message 1: trop volumineux, non lu (réponse à l’expéditeur) / too large, not read (sender answered)',
+      'message 1: trop volumineux, non lu / too large, not read',
       'message 2: ignoré (message automatique ou sans manuscrit) / ignored',
     ]);
   });

@@ -64,6 +64,21 @@ export function offsetAt(instant: number, timeZone: string): number {
  * changes its offset twice within a day, so the offsets a day before and after are the candidates.
  */
 export function instantOf(local: WallClock, timeZone: string): number {
+  const key = `${timeZone} ${asUtc(local)}`;
+  let instant = INSTANTS.get(key);
+  if (instant === undefined) {
+    // A call has few deadlines, asked about on every request; a hostile caller cannot grow this.
+    if (INSTANTS.size >= 1000) INSTANTS.clear();
+    instant = computeInstantOf(local, timeZone);
+    INSTANTS.set(key, instant);
+  }
+  return instant;
+}
+
+/** instantOf's answers: each costs up to six Intl.DateTimeFormat#formatToParts calls. */
+const INSTANTS = new Map<string, number>();
+
+function computeInstantOf(local: WallClock, timeZone: string): number {
   const guess = asUtc(local);
   const offsets = [...new Set([guess - DAY_MS, guess, guess + DAY_MS].map((t) => offsetAt(t, timeZone)))];
   const matches = offsets

@@ -26,10 +26,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whole-word occurrences of a surname, accents and case ignored. */
-function occurrences(haystack: string, surname: string): number {
+/** Whole-word occurrences of a surname in a folded text, accents and case ignored. */
+function occurrences(foldedHaystack: string, surname: string): number {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fold(surname))}(?![\\p{L}\\p{N}])`, 'gu');
-  return [...fold(haystack).matchAll(pattern)].length;
+  return [...foldedHaystack.matchAll(pattern)].length;
 }
 
 const PROPERTY_NAMES = {
@@ -51,13 +51,19 @@ export function checkAnonymity(
     ];
   }
   const findings: Finding[] = [];
+  // The text is folded once, whatever the number of authors (it is the whole manuscript).
+  const folded = {
+    creator: inputs.creator === undefined ? undefined : fold(inputs.creator),
+    lastModifiedBy: inputs.lastModifiedBy === undefined ? undefined : fold(inputs.lastModifiedBy),
+    text: inputs.text === undefined ? undefined : fold(inputs.text),
+  };
   // Very short surnames (« Li », « Ba ») would match ordinary words: they are left out.
   for (const surname of new Set(authors.map((a) => a.surname.trim()).filter((s) => s.length >= 3))) {
     const where = (['creator', 'lastModifiedBy'] as const).filter(
-      (key) => inputs[key] !== undefined && occurrences(inputs[key] ?? '', surname) > 0,
+      (key) => folded[key] !== undefined && occurrences(folded[key] ?? '', surname) > 0,
     );
     if (where.length > 0) findings.push(inProperties(surname, where));
-    const count = inputs.text === undefined ? 0 : occurrences(inputs.text, surname);
+    const count = folded.text === undefined ? 0 : occurrences(folded.text, surname);
     if (count > 0) findings.push(inText(surname, count));
   }
   return findings;

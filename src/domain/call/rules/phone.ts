@@ -19,9 +19,14 @@ import { phoneRegionForPostcode } from './postcodes.js';
 // Where a national-format number that fails in the postcode's region may still belong.
 const FRENCH_REGIONS: CountryCode[] = ['FR', 'RE', 'GP', 'MQ', 'GF', 'YT', 'PM', 'BL', 'MF'];
 
+// Building an Intl.DisplayNames costs more than the rest of the phone check: one per language.
+const REGION_NAMES = {
+  fr: new Intl.DisplayNames(['fr'], { type: 'region' }),
+  en: new Intl.DisplayNames(['en'], { type: 'region' }),
+};
+
 function regionName(region: CountryCode): Message {
-  const name = (lang: string) => new Intl.DisplayNames([lang], { type: 'region' }).of(region) ?? region;
-  return { fr: name('fr'), en: name('en') };
+  return { fr: REGION_NAMES.fr.of(region) ?? region, en: REGION_NAMES.en.of(region) ?? region };
 }
 
 const TYPE_NAMES: Record<string, Message> = {
