@@ -5,6 +5,7 @@ import { detectAutomatic } from '../domain/intake/automatic.js';
 import { splitBody } from '../domain/intake/body.js';
 import { extractContact } from '../domain/intake/extract-contact.js';
 import type { IncomingMessage } from '../domain/intake/message.js';
+import { mayReply, type ReplyKind, replyWindowStart } from '../domain/intake/rate-limit.js';
 import { matchThread, type ThreadCandidate } from '../domain/intake/thread.js';
 import { callFacts } from '../domain/letters/call-facts.js';
 import { finding } from '../domain/shared/finding.js';
@@ -44,7 +45,6 @@ export interface ImportDeps {
   publicUrl?: string;
 }
 
-const DAY_MS = 86_400_000;
 // Inline pictures (logos in signatures) are not manuscripts; every other attachment may be one.
 const isCandidate = (a: IncomingMessage['attachments'][number]) =>
   !(a.kind === 'image' && a.disposition === 'inline');
@@ -67,7 +67,8 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
     );
     return 'ignored';
   }
-  const reply = await replyEnvelope(message, entry, automatic.answer, deps);
+  // A receipt for what the message records, a capped notice for what it does not (rate-limit.ts).
+  const reply = (kind: ReplyKind) => replyEnvelope(message, entry, automatic.answer, deps, kind);
   const attachments = message.attachments.filter(isCandidate);
   const match = await findThread(
     message,
@@ -90,7 +91,7 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
       );
       return 'ignored';
     }
-    await recordWithoutManuscript(message, entry, reply, deps);
+    await recordWithoutManuscript(message, entry, await reply('notice'), deps);
     return 'ignored';
   }
   const files = attachments.map((a) => ({ name: a.filename, bytes: a.bytes }));
@@ -113,7 +114,7 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
         call: deps.call,
         files,
         receivedAt: entry.receivedAt,
-        reply,
+        reply: await reply('receipt'),
         lang,
         channel: 'email',
         message: entry,
@@ -122,6 +123,7 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
     );
     return 'version';
   }
+  const receipt = await reply('receipt');
   const { own, signature } = splitBody(message.text);
   const contact = extractContact(own, signature, {
     ...(message.from ? { sender: message.from } : {}),
@@ -143,12 +145,12 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
       consents: { onlinePublication: true, freeOfCharge: true },
       files,
       intakeFindings: [...contact.findings, receivedAtFinding(message, entry.receivedAt)],
-      reply,
+      reply: receipt,
       lang,
       message: entry,
       // Only the receipt carries the token (the store keeps its hash): without a receipt to give
       // it, a link would open for nobody. A new version by e-mail keeps the first link.
-      ...(reply && deps.publicUrl ? { follow: newFollowLink(deps.publicUrl) } : {}),
+      ...(receipt && deps.publicUrl ? { follow: newFollowLink(deps.publicUrl) } : {}),
     },
     deps,
   );
@@ -205,18 +207,26 @@ export function senderKey(address: string): string {
   return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
 }
 
-/** RFC 3834: answer people only, not when DMARC failed, and at most once a day per sender. */
+/**
+ * RFC 3834: answer people only, never when DMARC failed; a receipt for every message that records
+ * something, a notice (a letter that records nothing) only while the sender's day allows it. A
+ * caller that does not say which is sending a notice: the capped kind is the safe default.
+ */
 export async function replyEnvelope(
   message: IncomingMessage,
   entry: Entry,
   answerable: boolean,
   deps: ImportDeps,
+  kind: ReplyKind = 'notice',
 ): Promise<LetterEnvelope | null> {
   const to = message.replyTo[0] ?? message.from;
-  if (!answerable || !to || message.dmarc === 'fail' || entry.senderKey === null) return null;
-  const since = new Date(deps.clock.now().getTime() - DAY_MS);
-  const sent = await deps.uow.run((s) => s.messages.countRepliesSince(entry.senderKey as string, since));
-  if (sent > 0) return null;
+  const key = entry.senderKey;
+  if (!answerable || !to || message.dmarc === 'fail' || key === null) return null;
+  if (kind === 'notice') {
+    const since = replyWindowStart(deps.clock.now());
+    const sent = await deps.uow.run((s) => s.messages.countRepliesSince(key, since));
+    if (!mayReply(kind, sent)) return null;
+  }
   const envelope: LetterEnvelope = { to: { address: to.address, ...(to.name ? { name: to.name } : {}) } };
   if (message.messageId) {
     envelope.inReplyTo = message.messageId;

@@ -310,7 +310,7 @@ function intakeSuite(dialect: DialectName) {
       );
       assert.equal((await w.drain()).sent, 1);
 
-      // Two days later (past the one-reply-a-day limit), the author answers the receipt.
+      // Two days later, the author answers the receipt.
       w.clock.advance(2 * 86_400_000);
       const v2 = await manuscriptDocx(11);
       const reply = await mailFrom({
@@ -495,7 +495,7 @@ function intakeSuite(dialect: DialectName) {
       assert.doesNotMatch(onDisk, /etc%2F|\.\.\//);
     });
 
-    it('a second message from the same sender the same day gets no second automatic reply', async () => {
+    it('the same day, every message that records a submission gets its receipt; letters that record nothing stop at three', async () => {
       const first = await mailFrom({
         from: PEOPLE.claire,
         messageId: '<claire.a@exemple.fr>',
@@ -510,47 +510,133 @@ function intakeSuite(dialect: DialectName) {
         subject: 'Une autre proposition : les plateformes de demande d’aide',
         attachments: [docxAttachment('fontaine-plateformes.docx', await manuscriptDocx(21))],
       });
-      // And a question, without a file.
-      const third = await mailFrom({
-        from: PEOPLE.claire,
-        messageId: '<claire.c@exemple.fr>',
-        date: new Date(ON_TIME.getTime() + 7_200_000),
-        subject: 'Avez-vous bien reçu mes articles ?',
-        text: `Bonjour,\n\nAvez-vous bien reçu mes articles ?\n\n${signature(PEOPLE.claire)}`,
-      });
-      const path = await w.mbox('same-day.mbox', [first, second, third]);
-      assert.deepEqual(await w.importPaths(path), summary({ messages: 3, submissions: 2, ignored: 1 }));
+      // Then questions, without a file: answered while the sender's day allows (three replies).
+      const questions = await Promise.all(
+        ['c', 'd', 'e'].map((k, i) =>
+          mailFrom({
+            from: PEOPLE.claire,
+            messageId: `<claire.${k}@exemple.fr>`,
+            date: new Date(ON_TIME.getTime() + (2 + i) * 3_600_000),
+            subject: `Question ${i + 1} : avez-vous bien reçu mes articles ?`,
+            text: `Bonjour,\n\nAvez-vous bien reçu mes articles ?\n\n${signature(PEOPLE.claire)}`,
+          }),
+        ),
+      );
+      const path = await w.mbox('same-day.mbox', [first, second, ...questions]);
+      assert.deepEqual(await w.importPaths(path), summary({ messages: 5, submissions: 2, ignored: 3 }));
       assert.deepEqual(
         (await ledger(w)).map((e) => [e.outcome, e.replied]),
         [
           ['submission', 1],
-          ['submission', 0],
+          ['submission', 1],
+          ['no-manuscript', 1],
+          ['no-manuscript', 0],
           ['no-manuscript', 0],
         ],
       );
       assert.equal(await w.count('submissions'), 2);
-      assert.equal(await w.count('outbox'), 1);
-      assert.equal((await w.drain()).sent, 1);
-      assert.equal(only(await w.letters()).inReplyTo, '<claire.a@exemple.fr>');
-
-      // A day later, a reply may go again.
-      w.clock.advance(25 * 3_600_000);
-      const fourth = await mailFrom({
-        from: PEOPLE.claire,
-        messageId: '<claire.d@exemple.fr>',
-        date: new Date(ON_TIME.getTime() + 86_400_000),
-        subject: 'Troisième proposition : former au numérique',
-        attachments: [docxAttachment('fontaine-formation.docx', await manuscriptDocx(22))],
-      });
-      assert.deepEqual(
-        await w.importPaths(await w.put('next-day.eml', fourth)),
-        summary({ messages: 1, submissions: 1 }),
-      );
-      assert.equal((await w.drain()).sent, 1);
+      assert.equal((await w.drain()).sent, 3);
       assert.deepEqual((await w.letters()).map((l) => l.inReplyTo).sort(), [
         '<claire.a@exemple.fr>',
-        '<claire.d@exemple.fr>',
+        '<claire.b@exemple.fr>',
+        '<claire.c@exemple.fr>',
       ]);
+
+      // A day later, a letter that records nothing may go again.
+      w.clock.advance(25 * 3_600_000);
+      const later = await mailFrom({
+        from: PEOPLE.claire,
+        messageId: '<claire.f@exemple.fr>',
+        date: new Date(ON_TIME.getTime() + 86_400_000),
+        subject: 'Une dernière question sur l’appel',
+        text: `Bonjour,\n\nFaut-il une bibliographie ?\n\n${signature(PEOPLE.claire)}`,
+      });
+      assert.deepEqual(
+        await w.importPaths(await w.put('next-day.eml', later)),
+        summary({ messages: 1, ignored: 1 }),
+      );
+      assert.equal((await w.drain()).sent, 1);
+      assert.ok((await w.letters()).some((l) => l.inReplyTo === '<claire.f@exemple.fr>'));
+    });
+
+    it('no file, then the file an hour later: the « no manuscript » letter, then the receipt', async () => {
+      const forgot = await mailFrom({
+        from: PEOPLE.odile,
+        messageId: '<odile.forgot@exemple.fr>',
+        subject: 'Proposition : la médiation numérique',
+        text: `Bonjour,\n\nVoici ma proposition.\n\n${signature(PEOPLE.odile)}`,
+      });
+      const resent = await mailFrom({
+        from: PEOPLE.odile,
+        messageId: '<odile.resent@exemple.fr>',
+        date: new Date(ON_TIME.getTime() + 3_600_000),
+        subject: 'Proposition : la médiation numérique (avec le fichier)',
+        attachments: [docxAttachment('moreau.docx', await manuscriptDocx(23))],
+      });
+      const path = await w.mbox('resend.mbox', [forgot, resent]);
+      assert.deepEqual(await w.importPaths(path), summary({ messages: 2, submissions: 1, ignored: 1 }));
+      assert.deepEqual(
+        (await ledger(w)).map((e) => [e.outcome, e.replied]),
+        [
+          ['no-manuscript', 1],
+          ['submission', 1],
+        ],
+      );
+      assert.equal((await w.drain()).sent, 2);
+      const receipt = (await w.letters()).find((l) => l.inReplyTo === '<odile.resent@exemple.fr>');
+      assert.ok(receipt, 'the manuscript recorded has its receipt');
+      assert.match(receipt.subject, /^Accusé de réception/);
+      assert.match(receipt.text, /moreau\.docx/);
+    });
+
+    it('a lighter file sent the same day in the thread is version 2, with its receipt', async () => {
+      const first = await mailFrom({
+        from: PEOPLE.marc,
+        messageId: '<marc.heavy@exemple.fr>',
+        subject: 'Proposition : le guichet sans visage',
+        attachments: [docxAttachment('lefebvre.docx', await manuscriptDocx(24, 12_000))],
+      });
+      const lighter = await mailFrom({
+        from: PEOPLE.marc,
+        messageId: '<marc.light@exemple.fr>',
+        date: new Date(ON_TIME.getTime() + 1_800_000),
+        inReplyTo: '<marc.heavy@exemple.fr>',
+        references: ['<marc.heavy@exemple.fr>'],
+        subject: 'Re: Proposition : le guichet sans visage',
+        attachments: [docxAttachment('lefebvre-allege.docx', await manuscriptDocx(25))],
+      });
+      const path = await w.mbox('lighter.mbox', [first, lighter]);
+      assert.deepEqual(await w.importPaths(path), summary({ messages: 2, submissions: 1, versions: 1 }));
+      assert.deepEqual(
+        (await ledger(w)).map((e) => [e.outcome, e.replied]),
+        [
+          ['submission', 1],
+          ['version', 1],
+        ],
+      );
+      assert.equal((await w.drain()).sent, 2);
+      const second = (await w.letters()).find((l) => l.inReplyTo === '<marc.light@exemple.fr>');
+      assert.ok(second);
+      assert.match(second.subject, /^Nouvelle version reçue/);
+    });
+
+    it('an automatic message with a Word file is still never answered', async () => {
+      const raw = await mailFrom({
+        from: PEOPLE.louis,
+        messageId: '<louis.auto@exemple.fr>',
+        subject: 'Réponse automatique : absent',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        attachments: [docxAttachment('garnier.docx', await manuscriptDocx(26))],
+      });
+      assert.deepEqual(
+        await w.importPaths(await w.put('auto-docx.eml', raw)),
+        summary({ messages: 1, ignored: 1 }),
+      );
+      assert.deepEqual(
+        (await ledger(w)).map((e) => [e.outcome, e.replied]),
+        [['automatic', 0]],
+      );
+      assert.equal(await w.count('outbox'), 0);
     });
 
     it('a whole mailbox at once: every case above in one mbox, one summary', async () => {
@@ -602,11 +688,17 @@ function intakeSuite(dialect: DialectName) {
         (await submissions(w)).map((s) => s.status),
         ['complete', 'incomplete', 'late'],
       );
-      // Receipts for the three submissions and the question; the reply is rate-limited.
-      assert.equal((await w.drain()).sent, 4);
+      // Receipts for the three submissions and the new version, and the question's letter.
+      assert.equal((await w.drain()).sent, 5);
       assert.deepEqual(
         (await w.letters()).map((l) => l.to).sort(),
-        [PEOPLE.claire.address, PEOPLE.marc.address, PEOPLE.nadia.address, PEOPLE.odile.address].sort(),
+        [
+          PEOPLE.claire.address,
+          PEOPLE.claire.address,
+          PEOPLE.marc.address,
+          PEOPLE.nadia.address,
+          PEOPLE.odile.address,
+        ].sort(),
       );
     });
   });

@@ -1,36 +1,35 @@
 /**
- * At most one automatic reply per sender per day: a sender (or a robot posing as one) who writes
- * fifty times gets one receipt, and two auto-responders cannot ping-pong. "A day" is the 24 hours
- * before now, which needs no time zone and cannot be gamed around midnight.
+ * Which automatic replies may go to a sender (RFC 3834 §2: no loops, no floods). Messages sent by
+ * programs (Auto-Submitted, bounces, list headers …) are never answered at all: automatic.ts
+ * decides that first. Among messages written by people, two kinds of letter:
+ *
+ * - A receipt, for a message that recorded something (a submission, a new version): always, one
+ *   per message. It is the record of what we hold, and an author who forgot the file, or sends a
+ *   lighter one an hour later, must get it. It cannot feed a loop: an auto-responder never sends
+ *   a Word manuscript we do not already have (the same file again records nothing).
+ * - A notice, for a message that recorded nothing (no manuscript, too large, a decision already
+ *   taken …): a few per sender per day, so that a person who tries twice still hears back, while
+ *   two auto-responders that escaped detection stop after a few letters.
+ *
+ * "A day" is the 24 hours before now: it needs no time zone and cannot be gamed around midnight.
  */
-export interface SentReply {
-  to: string;
-  at: Date;
-}
+export type ReplyKind = 'receipt' | 'notice';
 
-export interface ReplyAllowance {
-  allowed: boolean;
-  /** Automatic replies to this sender in the last 24 hours. */
-  sentInWindow: number;
-  /** When the next one may go, when not allowed now. */
-  nextAllowedAt?: Date;
-}
+/** Notices per sender in any 24 hours. */
+export const NOTICES_PER_DAY = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function rateLimitReceipts(
-  sender: string,
-  sentToday: readonly SentReply[],
-  now: Date,
-  perDay = 1,
-): ReplyAllowance {
-  const who = sender.toLowerCase();
-  const since = now.getTime() - DAY_MS;
-  const recent = sentToday
-    .filter((s) => s.to.toLowerCase() === who && s.at.getTime() > since && s.at.getTime() <= now.getTime())
-    .map((s) => s.at.getTime())
-    .sort((a, b) => a - b);
-  if (recent.length < perDay) return { allowed: true, sentInWindow: recent.length };
-  const oldest = recent[recent.length - perDay] ?? now.getTime();
-  return { allowed: false, sentInWindow: recent.length, nextAllowedAt: new Date(oldest + DAY_MS) };
+/** Where the window in which replies are counted begins. */
+export function replyWindowStart(now: Date): Date {
+  return new Date(now.getTime() - DAY_MS);
+}
+
+/**
+ * Whether a reply of this kind may go, given the automatic replies this sender was sent since
+ * `replyWindowStart(now)`. Receipts count towards the cap of later notices: the ledger counts every
+ * reply, and a person who was just sent a receipt needs fewer notices, not more.
+ */
+export function mayReply(kind: ReplyKind, repliesInWindow: number, perDay = NOTICES_PER_DAY): boolean {
+  return kind === 'receipt' || repliesInWindow < perDay;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rateLimitReceipts } from '../../../src/domain/intake/rate-limit.js';
 import { matchThread, type ThreadCandidate, type ThreadMessage } from '../../../src/domain/intake/thread.js';
 import { titleSimilarity } from '../../../src/domain/intake/title-similarity.js';
 
@@ -104,26 +103,5 @@ describe('threads: new version, complement or new submission', () => {
     assert.equal(titleSimilarity('RE: Le Travail social', 'le travail social'), 1);
     assert.ok(titleSimilarity('Accompagner les familles', 'Le travail social') < 0.5);
     assert.equal(titleSimilarity('', 'x'), 0);
-  });
-});
-
-describe('one automatic reply per sender per day', () => {
-  const now = new Date('2025-03-02T12:00:00Z');
-  it('allows the first, refuses a second within 24 hours, says when the next may go', () => {
-    assert.deepEqual(rateLimitReceipts('marie@example.fr', [], now), { allowed: true, sentInWindow: 0 });
-    const sent = [{ to: 'Marie@Example.fr', at: new Date('2025-03-02T08:00:00Z') }];
-    assert.deepEqual(rateLimitReceipts('marie@example.fr', sent, now), {
-      allowed: false,
-      sentInWindow: 1,
-      nextAllowedAt: new Date('2025-03-03T08:00:00Z'),
-    });
-  });
-
-  it('counts only this sender, and only the last 24 hours', () => {
-    const sent = [
-      { to: 'jean@example.fr', at: new Date('2025-03-02T11:00:00Z') },
-      { to: 'marie@example.fr', at: new Date('2025-03-01T11:59:59Z') },
-    ];
-    assert.equal(rateLimitReceipts('marie@example.fr', sent, now).allowed, true);
   });
 });

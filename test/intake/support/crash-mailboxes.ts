@@ -21,8 +21,8 @@ function person(run: number, k: number): Person {
 
 /**
  * Mailbox number `run`: two clean submissions, an out-of-office reply, a reply in the first
- * thread with a revised file (a new version, not answered: one reply a day), a message without a
- * file (answered with what to send), and the second message again, byte for byte.
+ * thread with a revised file (a new version, with its own receipt), a message without a file
+ * (answered with what to send), and the second message again, byte for byte. Four letters.
  */
 export async function mailbox(run: number): Promise<Buffer[]> {
   const [a, b, c, d] = [0, 1, 2, 3].map((k) => person(run, k)) as [Person, Person, Person, Person];
