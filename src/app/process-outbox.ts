@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../domain/shared/errors.js';
 import type { JsonObject } from '../ports/json.js';
 import type { MailAddress, Mailer, OutgoingMail } from '../ports/mailer.js';
 import type { Outbox, OutboxJob, OutboxMessage } from '../ports/outbox.js';
+import { redactLetterSecrets } from './sent-letter-secrets.js';
 
 /**
  * The worker's use case: claim due jobs, render and send each one, then mark it sent, or failed so
@@ -155,7 +156,9 @@ async function processJob(deps: ProcessOutboxDeps, job: OutboxJob): Promise<Outb
     return { ...event, outcome: mapped, error };
   }
   // Sent: from here on a failure must not be recorded as a failed send (that would send it again).
-  const held = await deps.outbox.markSent(job.id, deps.worker);
+  // The row stays as the record of what was sent, without the live secret links it carried.
+  const redacted = mail !== null && job.kind === LETTER_JOB_KIND ? redactLetterSecrets(job.payload) : null;
+  const held = await deps.outbox.markSent(job.id, deps.worker, redacted ?? undefined);
   return { ...event, outcome: !held ? 'lease-lost' : mail === null ? 'skipped' : 'sent' };
 }
 

@@ -62,8 +62,12 @@ export interface Outbox {
   enqueue(message: OutboxMessage): Promise<EnqueueResult>;
   /** Takes up to `limit` due jobs; two workers never receive the same job under a live lease. */
   claimDue(options: ClaimOptions): Promise<OutboxJob[]>;
-  /** False when the lease was lost (another worker took the job over). */
-  markSent(id: number, worker: string): Promise<boolean>;
+  /**
+   * False when the lease was lost (another worker took the job over). `payload`, when given,
+   * replaces the stored one in the same write: a sent letter loses its secret links as it is
+   * marked sent, never one without the other.
+   */
+  markSent(id: number, worker: string, payload?: JsonObject): Promise<boolean>;
   /**
    * Schedules a retry with exponential backoff, or gives up after the last attempt (the row stays,
    * status failed). `error` is stored: write what went wrong, never the message's content.

@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
+import type { JsonObject } from '../../ports/json.js';
 import type {
   ClaimOptions,
   EnqueueResult,
@@ -44,8 +45,8 @@ export class KyselyOutbox implements Outbox {
     return claimDue(this.db, this.dialect, options, this.policy, now);
   }
 
-  markSent(id: number, worker: string): Promise<boolean> {
-    return markSent(this.db, id, worker, this.now());
+  markSent(id: number, worker: string, payload?: JsonObject): Promise<boolean> {
+    return markSent(this.db, id, worker, this.now(), payload);
   }
 
   markFailed(id: number, worker: string, error: string): Promise<FailureOutcome> {

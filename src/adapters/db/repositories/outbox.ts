@@ -135,10 +135,27 @@ export async function failAbandoned(db: Executor, policy: RetryPolicy, now: stri
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Executor, id: number, worker: string, now: string): Promise<boolean> {
+/**
+ * Marks a job sent, only by the holder of its lease. A new `payload` (the letter without its secret
+ * links) is written by the same UPDATE: one statement, so the row is sent and redacted together.
+ */
+export async function markSent(
+  db: Executor,
+  id: number,
+  worker: string,
+  now: string,
+  payload?: JsonObject,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: now, locked_until: null, updated_at: now, last_error: null })
+    .set({
+      status: 'sent',
+      sent_at: now,
+      locked_until: null,
+      updated_at: now,
+      last_error: null,
+      ...(payload ? { payload: encodeJson(payload) } : {}),
+    })
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .where('locked_by', '=', worker)
