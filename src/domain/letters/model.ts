@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../shared/finding.js';
+import type { Decision } from '../submission/decision.js';
 import type { FieldName } from '../submission/requirements.js';
 
 /**
@@ -123,6 +124,27 @@ export const tooLargeLetterSchema = z.object({
   formUrl: z.string().optional(),
 });
 
+/**
+ * A new file sent by e-mail for a submission whose decision is taken (decisionBehind): nothing was
+ * added. French, then English: whatever language they wrote in, the author must understand that
+ * this file was not taken, and whom to write to instead.
+ */
+export const decisionFinalLetterSchema = z.object({
+  kind: z.literal('decision-final'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  /** When the message reached our mailbox. */
+  receivedAt: instantSchema,
+  /** The submission's title as recorded, to say which proposal the decision is about. */
+  title: z.string(),
+  /** Who closed it: the editors accepted or declined it, or the author withdrew it. */
+  decision: z.enum(['accept', 'decline', 'withdraw']),
+  /** The files that came with the message, none of them added. */
+  files: z.array(receivedFileSchema).default([]),
+  /** The call's coordinators, the people to write to about a decided proposal. */
+  coordinators: z.array(z.object({ name: z.string(), email: z.string() })).default([]),
+});
+
 /** An invitation to the desk: the one-time link (kept in the outbox only until the letter is sent). */
 export const invitationLetterSchema = z.object({
   kind: z.literal('invitation'),
@@ -143,6 +165,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   lateLetterSchema,
   invitationLetterSchema,
   tooLargeLetterSchema,
+  decisionFinalLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -154,6 +177,7 @@ export type NoManuscriptLetter = z.output<typeof noManuscriptLetterSchema>;
 export type LateLetter = z.output<typeof lateLetterSchema>;
 export type InvitationLetter = z.output<typeof invitationLetterSchema>;
 export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
+export type DecisionFinalLetter = z.output<typeof decisionFinalLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;
@@ -171,5 +195,7 @@ export interface RenderedLetter {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const missingMatchesFieldNames: Same<MissingField, FieldName> = true;
 const findingsFit: Finding extends LetterFinding ? true : false = true;
+const decisionsMatch: Same<DecisionFinalLetter['decision'], Decision> = true;
 void missingMatchesFieldNames;
 void findingsFit;
+void decisionsMatch;

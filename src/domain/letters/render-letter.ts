@@ -1,3 +1,4 @@
+import { decisionFinalDocument } from './decision-final.js';
 import type { LetterDocument } from './document.js';
 import { invitationDocument } from './invitation.js';
 import { lateSubmissionDocument } from './late-submission.js';
@@ -25,6 +26,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return invitationDocument(letter);
     case 'too-large':
       return tooLargeDocument(letter);
+    case 'decision-final':
+      return decisionFinalDocument(letter);
   }
 }
 

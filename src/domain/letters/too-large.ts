@@ -1,17 +1,9 @@
 import type { Lang } from '../shared/message.js';
-import {
-  type Block,
-  footer,
-  heading,
-  type LetterDocument,
-  type Line,
-  link,
-  list,
-  paragraph,
-} from './document.js';
+import { bilingualDocument } from './bilingual.js';
+import { type Block, heading, type LetterDocument, type Line, link, list, paragraph } from './document.js';
 import type { TooLargeLetter } from './model.js';
 import { deadlineLine } from './next-steps.js';
-import { automaticNoticeText, greeting, signature } from './sections.js';
+import { greeting, signature } from './sections.js';
 import { fileSize, fr, issueTitle, pick, receivedWhen } from './words.js';
 
 /**
@@ -86,15 +78,11 @@ function inOneLanguage(letter: TooLargeLetter, lang: Lang): Block[] {
 
 export function tooLargeDocument(letter: TooLargeLetter): LetterDocument {
   const { call } = letter;
-  return {
-    lang: 'fr',
-    subject: `${fr`Votre message pour ${issueTitle(call, 'fr')} est trop lourd`} / Your message for ${issueTitle(call, 'en')} is too large`,
-    blocks: [
-      paragraph('(English version below.)'),
-      ...inOneLanguage(letter, 'fr'),
-      heading('English version'),
-      ...inOneLanguage(letter, 'en'),
-      footer(automaticNoticeText('fr'), automaticNoticeText('en')),
-    ],
-  };
+  return bilingualDocument(
+    {
+      fr: fr`Votre message pour ${issueTitle(call, 'fr')} est trop lourd`,
+      en: `Your message for ${issueTitle(call, 'en')} is too large`,
+    },
+    (lang) => inOneLanguage(letter, lang),
+  );
 }

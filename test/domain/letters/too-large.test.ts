@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { LetterInput } from '../../../src/domain/letters/model.js';
 import { renderLetter } from '../../../src/domain/letters/render-letter.js';
 import { CALL } from './fixtures.js';
+import { compareWithGolden } from './golden-file.js';
 
 /**
  * The letter for a message over the mailbox's size cap: one letter in French, then in English
@@ -12,7 +11,6 @@ import { CALL } from './fixtures.js';
  * copies; to accept a change: UPDATE_GOLDEN=1 npm test -- too-large, then read the diff.
  */
 
-const GOLDEN = join(import.meta.dirname, '..', '..', 'golden', 'letters');
 const MiB = 1024 * 1024;
 
 const letter = (extra: Partial<Extract<LetterInput, { kind: 'too-large' }>> = {}): LetterInput => ({
@@ -26,16 +24,7 @@ const letter = (extra: Partial<Extract<LetterInput, { kind: 'too-large' }>> = {}
   ...extra,
 });
 
-function compare(file: string, actual: string): void {
-  const path = join(GOLDEN, file);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.ok(existsSync(path), `${file} is missing: run UPDATE_GOLDEN=1 npm test -- too-large, then read it`);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${file} differs from its golden copy`);
-}
+const compare = (file: string, actual: string) => compareWithGolden(file, actual, 'too-large');
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
