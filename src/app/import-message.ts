@@ -23,6 +23,7 @@ import type {
 } from '../ports/message-ledger.js';
 import { addManuscriptVersion } from './add-manuscript-version.js';
 import { newFollowLink } from './follow-link.js';
+import { decidedSubmission, refuseVersionAfterDecision } from './import-after-decision.js';
 import type { MessageOutcomeKind } from './import-summary.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
 import { submitManuscript } from './submit-manuscript.js';
@@ -108,6 +109,14 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
   }
   const lang: Lang = message.language ?? 'fr';
   if (match.kind === 'follow-up' && match.newFile) {
+    // After a decision the text is closed, as on the author's private link: nothing is added.
+    const closed = await decidedSubmission(match.submissionId, deps);
+    if (closed) {
+      return refuseVersionAfterDecision(
+        { message, entry, closed, files, reply: await reply('notice') },
+        deps,
+      );
+    }
     await addManuscriptVersion(
       {
         submissionId: match.submissionId,

@@ -16,7 +16,9 @@ export type MessageOutcome =
   | 'automatic'
   | 'unreadable'
   /** Over the size cap: only its header was read (its sha256 is the header's); never a submission. */
-  | 'too-large';
+  | 'too-large'
+  /** A new file for a submission already decided on (accepted, declined, withdrawn): not added. */
+  | 'version-refused';
 
 export interface MessageSourceRef {
   kind: 'eml' | 'mbox' | 'maildir' | 'imap' | 'web';
@@ -72,9 +74,9 @@ export interface MessageLedger {
   /** Submissions first created by messages from this sender, newest first. */
   findSubmissionsBySender(callId: string, senderKey: string): Promise<string[]>;
   /**
-   * Automatic replies queued for this sender, in any call, since an instant (RFC 3834: at most one
-   * a day). Counted on the store's clock (when the entry was recorded), never on a time taken from
-   * the message, which a looping robot could set as it likes.
+   * Automatic replies queued for this sender, in any call, since an instant (RFC 3834; how many
+   * may go is domain/intake/rate-limit.ts's rule). Counted on the store's clock (when the entry was
+   * recorded), never on a time taken from the message, which a looping robot could set as it likes.
    */
   countRepliesSince(senderKey: string, since: Date): Promise<number>;
 }
