@@ -20,7 +20,17 @@ export interface Fib {
     textboxes: number;
     headerTextboxes: number;
   };
-  clx: { offset: number; length: number };
+  clx: Located;
+  /** The document properties (Dop) in the table stream. */
+  dop: Located;
+  /** The character-property pages' index (PlcBteChpx) in the table stream. */
+  chpx: Located;
+}
+
+/** Where a structure lies in the table stream (fc) and how many bytes it takes (lcb). */
+export interface Located {
+  offset: number;
+  length: number;
 }
 
 const WORD_97_MAGIC = 0xa5ec;
@@ -67,8 +77,15 @@ export function readFib(wordDocument: Buffer): Fib {
       textboxes: count(0x64),
       headerTextboxes: count(0x68),
     },
-    clx: { offset: wordDocument.readUInt32LE(0x1a2), length: wordDocument.readUInt32LE(0x1a6) },
+    clx: located(wordDocument, 0x1a2),
+    dop: located(wordDocument, 0x192),
+    chpx: located(wordDocument, 0xfa),
   };
+}
+
+/** An fc/lcb pair of FibRgFcLcb97. */
+function located(wordDocument: Buffer, at: number): Located {
+  return { offset: wordDocument.readUInt32LE(at), length: wordDocument.readUInt32LE(at + 4) };
 }
 
 /**

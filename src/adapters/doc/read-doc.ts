@@ -12,6 +12,7 @@ import type { Deadline } from '../shared/deadline.js';
 import { CompoundFile, CompoundFileError } from './compound-file.js';
 import { docUnreadable } from './doc-errors.js';
 import { type DocTextFigures, tallyStory } from './doc-text.js';
+import { includesSubdocsInStats } from './dop.js';
 import type { RawStories } from './extract-stories.js';
 import { checkPieceTable, readFib } from './fib.js';
 import { extractIsolated } from './isolated-extract.js';
@@ -23,11 +24,19 @@ export interface ReadDocOptions {
   keepText?: boolean;
 }
 
+/** Why a .doc count is approximate, for whoever reads the analysis (the author sees a finding). */
 const APPROXIMATE: ReaderNote = {
   code: 'DOC_APPROXIMATE',
   detail:
-    'Counted from the Word 97-2003 binary format: hidden text and pending insertions are not told apart ' +
-    'from the rest, and notes and text boxes are always included, so the figure is approximate.',
+    'Counted from the Word 97-2003 binary format: deleted, inserted and hidden text are told apart ' +
+    'by direct character formatting only, so text hidden through a style is counted.',
+};
+
+const SUBDOCS_SETTING_UNREAD: ReaderNote = {
+  code: 'DOC_SUBDOCS_SETTING_UNREAD',
+  detail:
+    'The file holds no document properties (Dop) to say whether Word counts notes and text boxes: ' +
+    'they are counted.',
 };
 
 /**
@@ -56,7 +65,9 @@ export async function readDoc(bytes: Buffer, options: ReadDocOptions): Promise<M
   const stories = await extractIsolated(wordDocument, table, limits.maxMilliseconds);
   deadline.check();
 
-  const manuscript = count(stories, options.keepText ?? true);
+  const subdocs = includesSubdocsInStats(fib, table);
+  const manuscript = count(stories, subdocs ?? true, options.keepText ?? true);
+  if (subdocs === null) manuscript.notes.push(SUBDOCS_SETTING_UNREAD);
   manuscript.facts.flavour = fib.template ? 'template' : null;
   manuscript.facts.macros = container.rootNames().includes('Macros');
   manuscript.facts.embeddedObjects = container.childCount('ObjectPool');
@@ -88,9 +99,9 @@ function stream(container: CompoundFile, name: string): Buffer | null {
   }
 }
 
-function count(stories: RawStories, keepText: boolean): Manuscript {
+function count(stories: RawStories, subdocsIncluded: boolean, keepText: boolean): Manuscript {
   const tally = new Tally(keepText);
-  const figures: DocTextFigures = { comments: 0, images: 0, deletions: 0 };
+  const figures: DocTextFigures = { comments: 0, images: 0, deletions: 0, insertions: 0 };
   tallyStory(tally, stories.body, 'body', figures);
   tallyStory(tally, stories.footnotes, 'footnote', figures);
   tallyStory(tally, stories.endnotes, 'endnote', figures);
@@ -100,12 +111,9 @@ function count(stories: RawStories, keepText: boolean): Manuscript {
   facts.comments = figures.comments;
   facts.images = figures.images;
   facts.headersFooters = stories.headersFooters;
-  facts.trackedChanges = { insertions: 0, deletions: figures.deletions, moves: 0 };
-  const { counts, paragraphs } = tally.finish({
-    subdocsIncluded: true,
-    hasRawLength: false,
-    approximate: true,
-  });
+  facts.trackedChanges = { insertions: figures.insertions, deletions: figures.deletions, moves: 0 };
+  const { counts, paragraphs } = tally.finish({ subdocsIncluded, hasRawLength: false, approximate: true });
+  facts.hiddenText = counts.leftOut.hiddenChars > 0;
   return { format: 'doc', counts, paragraphs, facts, notes: [APPROXIMATE] };
 }
 
