@@ -201,3 +201,11 @@ test('char-runs: byte runs become character marks through the pieces, UTF-16 or 
   );
   assert.equal(markCharacters([], pieces, 8), null);
 });
+
+test('the approximate finding says what may be counted in excess and how to get an exact count', async () => {
+  const m = await read(makeDoc({ body: 'Texte.\r' }));
+  const approximate = fileFindings(m).find((f) => f.code === 'COUNT_APPROXIMATE');
+  assert.match(approximate?.message.fr ?? '', /texte masqué au moyen d’un style/);
+  assert.match(approximate?.message.en ?? '', /text hidden through a style/);
+  assert.match(approximate?.fix?.fr ?? '', /Document Word \(\.docx\)/);
+});

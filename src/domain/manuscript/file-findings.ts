@@ -69,8 +69,8 @@ function approximate(m: Manuscript): Finding[] {
       'COUNT_APPROXIMATE',
       'warning',
       {
-        fr: 'Ce fichier est au format Word 97-2003 (.doc) : notre décompte est approché.',
-        en: 'This file is in the Word 97-2003 format (.doc): our count is approximate.',
+        fr: 'Ce fichier est au format Word 97-2003 (.doc) : notre décompte est approché. Nous écartons le texte supprimé (modifications suivies) et le texte masqué par une mise en forme directe, mais pas le texte masqué au moyen d’un style : s’il y en a, il est compté en trop.',
+        en: 'This file is in the Word 97-2003 format (.doc): our count is approximate. We leave out deleted text (tracked changes) and text hidden by direct formatting, but not text hidden through a style: if there is any, it is counted when it should not be.',
       },
       {
         fr: 'Pour un décompte exact, ouvrez-le dans Word, choisissez « Enregistrer sous » > « Document Word (.docx) » et envoyez ce fichier.',
