@@ -148,7 +148,7 @@ describe('the submission form without JavaScript', () => {
     assert.equal(check.status, 200);
     const text = textOf(check.html);
     assert.match(text, /Votre manuscrit respecte les règles de l’appel/);
-    assert.match(text, /Longueur : 8\u202f000 signes/);
+    assert.match(text, /Longueur\u00a0: 8\u202f000 signes/);
     assert.match(text, /Envoyer ma proposition/);
     assert.match(text, /Choisir un autre fichier/);
     assert.equal(await submissionsCount(), before, 'nothing recorded at the check');
@@ -199,7 +199,7 @@ describe('the submission form without JavaScript', () => {
     assert.equal(field(back.html, 'titre'), 'Accompagner à distance');
     assert.equal(field(back.html, 'brouillon'), '');
     const edit = await visitor.post('/deposer', hiddenForm(check.html, 'modifier'));
-    assert.match(textOf(edit.html), /Fichier déjà reçu : « manuscrit\.docx »/);
+    assert.match(textOf(edit.html), /Fichier déjà reçu\u00a0: «\u202fmanuscrit\.docx\u202f»/);
   });
 
   test('confirming records one submission and gives the receipt with the private link (201)', async () => {

@@ -142,7 +142,7 @@ describe('the dashboard: submissions, filters, search, exports, charts, bulk act
       /<svg viewBox="0 0 640 236" role="img" aria-labelledby="chart-days-title chart-days-desc">/,
     );
     assert.match(html, /<title id="chart-days-title">Propositions reçues par jour<\/title>/);
-    assert.match(html, /<desc id="chart-days-desc">4 propositions reçues ; [^<]*1 après la date limite/);
+    assert.match(html, /<desc id="chart-days-desc">4 propositions reçues\u202f; [^<]*1 après la date limite/);
     assert.match(html, /<title id="chart-lengths-title">Longueur des textes et fenêtre de l’appel<\/title>/);
     assert.match(html, /<caption>Nombre de textes par tranche de signes<\/caption>/);
     assert.doesNotMatch(html, /<script|style=/, 'nothing the CSP would block');

@@ -108,7 +108,10 @@ describe('the desk: one-time links, sign-in with password and code, sessions', (
     });
     assert.equal(again.status, 401, 'a code is accepted once');
     const refusal = await again.text();
-    assert.match(refusal, /La connexion a échoué : l’adresse, le mot de passe ou le code ne correspond pas/);
+    assert.match(
+      refusal,
+      /La connexion a échoué\u00a0: l’adresse, le mot de passe ou le code ne correspond pas/,
+    );
 
     const wrongCode = await third.post('/connexion', {
       _csrf: form.csrf,

@@ -77,7 +77,7 @@ describe('a submission’s page: transitions, files, preview, history', () => {
     assert.equal(moved.status, 303);
     assert.equal(moved.headers.get('location'), `/bureau/propositions/${id}?fait=send_to_review`);
     const after = (await coordinator.visitor.page(`/bureau/propositions/${id}?fait=send_to_review`)).html;
-    assert.match(after, /C’est fait : envoyer en évaluation\./);
+    assert.match(after, /C’est fait\u00a0: envoyer en évaluation\./);
     assert.match(after, /<strong>en évaluation<\/strong>/);
     assert.match(after, /Personne coordinator \(coordination\)/, 'the history names who did it');
     assert.match(after, /complète → en évaluation/);

@@ -2,7 +2,7 @@ import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js'
 import { formatInstant, formatLocalDay } from '../../../domain/call/format-date.js';
 import type { Call } from '../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../domain/shared/message.js';
-import { t } from '../lang.js';
+import { t } from './french.js';
 import { Layout } from './layout.js';
 
 export interface CallPageProps {

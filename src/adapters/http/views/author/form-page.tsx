@@ -2,8 +2,8 @@ import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
-import { t } from '../../lang.js';
 import { type FieldProblems, type FormValues, fieldId, MAX_AUTHORS } from '../../routes/author-form.js';
+import { t } from '../french.js';
 import { Layout } from '../layout.js';
 import { CsrfField, ErrorSummary, FieldMessages, fieldAria, fileSize, langQuery, shown } from './parts.js';
 

@@ -2,9 +2,9 @@ import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { t } from '../../lang.js';
+import { say, t } from '../french.js';
 import { Layout } from '../layout.js';
-import { langQuery, say } from './parts.js';
+import { langQuery } from './parts.js';
 
 export interface NoticeProps {
   call: Call;

@@ -1,16 +1,14 @@
 import { cleanText } from '../../../../domain/letters/escape.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { frenchTypography } from '../../../../domain/shared/typography.js';
 import { FIELD_LABELS, type FieldName } from '../../../../domain/submission/requirements.js';
-import { t } from '../../lang.js';
 import type { FieldProblem, FieldProblems } from '../../routes/author-form.js';
+import { say, t } from '../french.js';
 
 /** Small pieces shared by the authors' pages. Author values are cleaned and escaped (preact). */
 
-export function say(message: Message, lang: Lang): string {
-  return lang === 'fr' ? frenchTypography(message.fr) : message.en;
-}
+// The routes that answer with the authors' pages take `say` from here as well.
+export { say };
 
 /** A value an author wrote (name, title, file name) as shown: one line, no invisible tricks. */
 export function shown(value: string, max = 200): string {
@@ -97,7 +95,7 @@ export function ErrorSummary({
         {errors.map(([id, list]) => (
           <li key={id}>
             <a href={`#${id}`}>
-              {labels.get(id) ? `${labels.get(id)} : ` : ''}
+              {labels.get(id) ? t(lang, `${labels.get(id)} : `, `${labels.get(id)} : `) : ''}
               {say(list.find((p) => p.severity === 'error')?.message ?? { fr: '', en: '' }, lang)}
             </a>
           </li>

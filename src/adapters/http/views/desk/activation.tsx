@@ -1,7 +1,7 @@
 import { groupByFour, PASSWORD_MIN } from '../../../../domain/accounts/credentials.js';
 import { ROLE_LABELS, type Role } from '../../../../domain/accounts/roles.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { t } from '../../lang.js';
+import { say, t } from '../french.js';
 import { DeskLayout } from './layout.js';
 import { CodeField } from './parts.js';
 
@@ -28,8 +28,8 @@ export interface ActivationPageProps {
  */
 export function ActivationPage(props: ActivationPageProps) {
   const { lang, journal, csrf, path, email, displayName, role, secret, uri, expires, problems } = props;
-  const passwordError = problems?.password?.[lang];
-  const codeError = problems?.code?.[lang];
+  const passwordError = problems?.password && say(problems.password, lang);
+  const codeError = problems?.code && say(problems.code, lang);
   return (
     <DeskLayout
       lang={lang}

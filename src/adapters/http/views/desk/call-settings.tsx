@@ -3,7 +3,7 @@ import { formatInstant, formatLocalDay } from '../../../../domain/call/format-da
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../../lang.js';
+import { t } from '../french.js';
 import { DeskLayout } from './layout.js';
 
 export interface CallSettingsProps {

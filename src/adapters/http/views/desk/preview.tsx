@@ -3,7 +3,7 @@ import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
-import { t } from '../../lang.js';
+import { say, t } from '../french.js';
 import { DeskLayout } from './layout.js';
 
 /** Headings of the manuscript sit under the page's own h2: level 1 becomes h3, and so on. */
@@ -21,7 +21,7 @@ function Heading({ p }: { p: PreviewParagraph }) {
  * boxes follow the body, marked as such.
  */
 export function PreviewText({ preview, lang }: { preview: Preview; lang: Lang }) {
-  if (!preview.ok) return <p class="alert">{preview.reason[lang]}</p>;
+  if (!preview.ok) return <p class="alert">{say(preview.reason, lang)}</p>;
   const body = preview.paragraphs.filter((p) => p.story === 'body');
   const notes = preview.paragraphs.filter((p) => p.story === 'footnote' || p.story === 'endnote');
   const boxes = preview.paragraphs.filter((p) => p.story === 'textbox');

@@ -9,7 +9,7 @@ import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
-import { t } from '../../lang.js';
+import { t } from '../french.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { RunningDesk } from '../helpers/http-server.js';
+import { textOf } from './author-support.js';
+import {
+  type Staff,
+  seedSubmission,
+  staffMember,
+  startTestDesk,
+  testClock,
+  Visitor,
+} from './desk-helpers.js';
+
+/**
+ * The pages' own French sentences are typeset as the findings and errors they show are
+ * (frenchTypography): a no-break space before « : », a narrow one before ; ! ? and inside « », so a
+ * line never starts with a colon or a question mark. English pages keep English spacing. The
+ * call's own texts (its argument and axes, as its file gives them) are its editors' words, shown
+ * as written: they are left out of the check.
+ */
+
+const LINK_TOKEN = 'tYpOgRaPhIe-0123456789-abcdefghijklmnopqrst';
+const PLAIN_SPACE_BEFORE = / [:;!?](?=\s|$)/;
+const PLAIN_SPACE_INSIDE_QUOTES = /« | »/;
+const FRENCH_SPACE_BEFORE = /[\u00a0\u202f][:;!?]/;
+
+describe('French typography on the pages', () => {
+  let desk: RunningDesk;
+  let admin: Staff;
+  let id: string;
+
+  before(async () => {
+    // Before the deadline, so that the form is open.
+    const clock = testClock(Date.parse('2022-08-25T08:00:00Z'));
+    ({ desk } = await startTestDesk({}, clock));
+    admin = await staffMember(desk, clock, 'administrator');
+    const seeded = await seedSubmission(desk, {
+      title: 'Le numérique au quotidien',
+      givenName: 'Élodie',
+      surname: 'Durand',
+      receivedAt: '2022-08-20T10:00:00Z',
+      length: 2_000,
+      linkToken: LINK_TOKEN,
+    });
+    id = seeded.record.id;
+  });
+  after(() => desk.close());
+
+  const publicPages = ['/', '/deposer', '/connexion', `/suivi/${LINK_TOKEN}`, '/suivi/inconnu'];
+  const deskPages = () => ['/bureau', `/bureau/propositions/${id}`, '/bureau/appel', '/bureau/comptes'];
+
+  async function textAt(visitor: Visitor, path: string): Promise<string> {
+    const response = await visitor.get(path);
+    assert.equal(response.status, path.startsWith('/suivi/inconnu') ? 404 : 200, path);
+    const { call } = desk.context;
+    const callTexts = [call.summary, ...call.axes.flatMap((a) => [a.title, a.summary])];
+    return callTexts.reduce((text, own) => text.split(own).join(' '), textOf(await response.text()));
+  }
+
+  function assertFrench(path: string, text: string): void {
+    assert.doesNotMatch(text, PLAIN_SPACE_BEFORE, `${path}: an ordinary space before : ; ! ?`);
+    assert.doesNotMatch(text, PLAIN_SPACE_INSIDE_QUOTES, `${path}: an ordinary space inside « »`);
+  }
+
+  it('the public pages', async () => {
+    const visitor = new Visitor(desk.url);
+    const call = await textAt(visitor, '/');
+    assert.match(call, /Date limite\u00a0: /, 'the call page was read, and typeset');
+    assertFrench('/', call);
+    for (const path of publicPages.slice(1)) assertFrench(path, await textAt(visitor, path));
+  });
+
+  it('the desk’s pages', async () => {
+    const dashboard = await textAt(admin.visitor, '/bureau');
+    assert.match(dashboard, /Choisir «\u202fLe numérique au quotidien\u202f»/, 'the dashboard was read');
+    assertFrench('/bureau', dashboard);
+    for (const path of deskPages().slice(1)) assertFrench(path, await textAt(admin.visitor, path));
+  });
+
+  it('the English pages are left with English spacing', async () => {
+    const visitor = new Visitor(desk.url);
+    for (const path of publicPages) {
+      const text = await textAt(visitor, `${path}?lang=en`);
+      assert.doesNotMatch(text, FRENCH_SPACE_BEFORE, path);
+    }
+    for (const path of deskPages()) {
+      const text = await textAt(admin.visitor, `${path}?lang=en`);
+      assert.doesNotMatch(text, FRENCH_SPACE_BEFORE, path);
+    }
+  });
+});
