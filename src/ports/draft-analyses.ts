@@ -1,4 +1,5 @@
 import type { Analysis } from '../app/analysis.js';
+import type { HoldsTemporaries } from './file-store.js';
 
 /** What was remembered of a kept upload when it was checked: its size and what reading it gave. */
 export interface RememberedAnalysis {
@@ -17,4 +18,18 @@ export interface DraftAnalyses {
   remember(sha256: string, remembered: RememberedAnalysis): Promise<void>;
   /** Once the submission is recorded, the analysis lives in its version: the draft's copy goes. */
   forget(sha256: string): Promise<void>;
+}
+
+/** A kept analysis as a sweep sees it. */
+export interface KeptAnalysis {
+  sha256: string;
+  byteSize: number;
+  writtenAt: Date;
+}
+
+/** What the sweep needs of the kept analyses: an author who never confirms leaves one behind. */
+export interface SweepableDraftAnalyses extends HoldsTemporaries {
+  listKept(): AsyncIterable<KeptAnalysis>;
+  /** Removes the entry unless written after `writtenBefore`; its size when this call removed it, else null. */
+  discard(sha256: string, writtenBefore: Date): Promise<number | null>;
 }

@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError, ERRORS, type ErrorCode, type ErrorParams } from '../../domain/shared/errors.js';
-import type { DraftAnalyses, RememberedAnalysis } from '../../ports/draft-analyses.js';
-import { syncDir, writeDurably } from './durable.js';
+import type {
+  DraftAnalyses,
+  KeptAnalysis,
+  RememberedAnalysis,
+  SweepableDraftAnalyses,
+} from '../../ports/draft-analyses.js';
+import type { Swept } from '../../ports/file-store.js';
+import {
+  clearTemporariesIn,
+  isDurableTemporary,
+  namesIn,
+  removeIfThere,
+  syncDir,
+  writeDurably,
+} from './durable.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const ENTRY = /^([0-9a-f]{64})\.json$/;
 /** Raised when what is written changes shape: older entries are then ignored, not misread. */
 const FORMAT = 1;
 
@@ -25,7 +39,7 @@ interface Header {
  * entry that is missing, unreadable, of another format, for other bytes or not matching its digest
  * is answered null, and the caller reads the file itself as before.
  */
-export class LocalDraftAnalyses implements DraftAnalyses {
+export class LocalDraftAnalyses implements DraftAnalyses, SweepableDraftAnalyses {
   private dirMade = false;
 
   constructor(readonly dir: string) {}
@@ -49,9 +63,30 @@ export class LocalDraftAnalyses implements DraftAnalyses {
 
   async forget(sha256: string): Promise<void> {
     if (!SHA256.test(sha256)) return;
-    await unlink(this.pathOf(sha256)).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
+    await removeIfThere(this.pathOf(sha256));
+  }
+
+  async *listKept(): AsyncIterable<KeptAnalysis> {
+    for (const name of await namesIn(this.dir)) {
+      const sha256 = ENTRY.exec(name)?.[1];
+      const s = sha256 ? await stat(join(this.dir, name)).catch(() => null) : null;
+      if (sha256 && s?.isFile()) yield { sha256, byteSize: s.size, writtenAt: s.mtime };
+    }
+  }
+
+  /**
+   * Only a shortcut goes: an entry written again between the look and the removal (another
+   * author's check of the same bytes) may go with it, and that check's confirmation reads the file.
+   */
+  async discard(sha256: string, writtenBefore: Date): Promise<number | null> {
+    if (!SHA256.test(sha256)) return null;
+    const s = await stat(this.pathOf(sha256)).catch(() => null);
+    if (!s || s.mtimeMs > writtenBefore.getTime()) return null;
+    return (await removeIfThere(this.pathOf(sha256))) ? s.size : null;
+  }
+
+  clearTemporaries(untouchedSince: Date, dryRun: boolean): Promise<Swept> {
+    return clearTemporariesIn(this.dir, isDurableTemporary, untouchedSince, dryRun);
   }
 
   /** The folder, made once; a folder just made is a new name in its parent, fsynced too. */

@@ -1,10 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { AppError } from '../../domain/shared/errors.js';
-import type { FileContent, FileStore, GetOptions, PutResult } from '../../ports/file-store.js';
-import { syncDir } from './durable.js';
+import type {
+  FileContent,
+  FileStore,
+  GetOptions,
+  PutResult,
+  StoredFileUse,
+  SweepableFileStore,
+  Swept,
+} from '../../ports/file-store.js';
+import { clearTemporariesIn, namesIn, oldEntries, syncDir } from './durable.js';
 
 export interface LocalFileStoreOptions {
   /** Largest file accepted or read back, in bytes. */
@@ -13,6 +21,11 @@ export interface LocalFileStoreOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 const SHA256 = /^[0-9a-f]{64}$/;
+const HASH_DIR = /^[0-9a-f]{2}$/;
+/** writeTemporary's names. */
+const TEMPORARY = /^\.tmp-[0-9a-f]{16}$/;
+/** A file the sweep set aside while it makes sure nobody uses it: `.aside-<sha256>-<random>`. */
+const ASIDE = /^\.aside-([0-9a-f]{64})-[0-9a-f]{8}$/;
 const FILE_MODE = 0o400; // content-addressed files never change: read-only, private
 const DIR_MODE = 0o700;
 
@@ -24,8 +37,12 @@ const DIR_MODE = 0o700;
  * under its final name is therefore always complete. A buffer (hash known in advance) is written
  * next to its final name; a stream (hash known only at its end) is written in DATA/files/tmp —
  * the same file system, so the rename is atomic all the same.
+ *
+ * Sweeping (SweepableFileStore): a file's modification time is when it was last used — written,
+ * stored again (`put` of bytes already there) or asked for (`has`) — so that the sweep of
+ * abandoned drafts never takes a file about to be recorded.
  */
-export class LocalFileStore implements FileStore {
+export class LocalFileStore implements FileStore, SweepableFileStore {
   readonly maxBytes: number;
 
   constructor(
@@ -51,7 +68,8 @@ export class LocalFileStore implements FileStore {
 
   async has(sha256: string): Promise<boolean> {
     if (!SHA256.test(sha256)) return false;
-    return (await sizeOf(this.pathOf(sha256))) !== null;
+    const path = this.pathOf(sha256);
+    return (await sizeOf(path)) !== null && (await markUsed(path));
   }
 
   async get(sha256: string, options: GetOptions = {}): Promise<Readable> {
@@ -79,7 +97,7 @@ export class LocalFileStore implements FileStore {
     }
     const sha256 = sha256Of(bytes);
     const final = this.pathOf(sha256);
-    if ((await sizeOf(final)) === bytes.byteLength)
+    if ((await sizeOf(final)) === bytes.byteLength && (await markUsed(final)))
       return { sha256, byteSize: bytes.byteLength, created: false };
     await this.makeDirs(dirname(final));
     const temp = await writeTemporary(dirname(final), [bytes], this.maxBytes);
@@ -92,13 +110,85 @@ export class LocalFileStore implements FileStore {
     const temp = await writeTemporary(this.incomingDir, chunks, this.maxBytes);
     const final = this.pathOf(temp.sha256);
     const result = { sha256: temp.sha256, byteSize: temp.byteSize };
-    if ((await sizeOf(final)) === temp.byteSize) {
+    if ((await sizeOf(final)) === temp.byteSize && (await markUsed(final))) {
       await unlink(temp.path);
       return { ...result, created: false };
     }
     await this.makeDirs(dirname(final));
     await settle(temp.path, final);
     return { ...result, created: true };
+  }
+
+  async *listStored(): AsyncIterable<StoredFileUse> {
+    for (const dir of await this.hashDirs()) {
+      for (const name of await namesIn(dir)) {
+        if (!SHA256.test(name) || this.pathOf(name) !== join(dir, name)) continue;
+        const s = await stat(join(dir, name)).catch(() => null);
+        if (s?.isFile()) yield { sha256: name, byteSize: s.size, usedAt: s.mtime };
+      }
+    }
+  }
+
+  /**
+   * Sets the file aside under a name `has`, `get` and `put` do not see, then looks at its last use:
+   * a use that came before is seen and the file put back; one that comes after finds no file
+   * (`put` writes it again, `has` says it is missing, so nothing records it).
+   */
+  async removeUnused(sha256: string, unusedSince: Date): Promise<number | null> {
+    const path = this.pathOf(sha256);
+    const aside = join(dirname(path), `.aside-${sha256}-${randomBytes(4).toString('hex')}`);
+    try {
+      await rename(path, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    const { mtimeMs, size } = await stat(aside);
+    if (mtimeMs > unusedSince.getTime()) {
+      await settle(aside, path);
+      return null;
+    }
+    await unlink(aside);
+    return size;
+  }
+
+  /**
+   * Removes temporaries a killed process left (in tmp/ and beside the stored files), and puts back
+   * a file a killed sweep left set aside: the next sweep judges it again.
+   */
+  async clearTemporaries(untouchedSince: Date, dryRun: boolean): Promise<Swept> {
+    const swept: Swept = { count: 0, bytes: 0 };
+    for (const dir of [this.incomingDir, ...(await this.hashDirs())]) {
+      const cleared = await clearTemporariesIn(dir, (name) => TEMPORARY.test(name), untouchedSince, dryRun);
+      swept.count += cleared.count;
+      swept.bytes += cleared.bytes;
+      if (dryRun) continue;
+      for (const left of await oldEntries(dir, (name) => ASIDE.test(name), untouchedSince)) {
+        await this.putBack(left.path, ASIDE.exec(left.name)?.[1] as string);
+      }
+    }
+    return swept;
+  }
+
+  /** The folders the files live in (ab/cd), tmp/ and anything else left out. */
+  private async hashDirs(): Promise<string[]> {
+    const dirs: string[] = [];
+    for (const a of await namesIn(this.root)) {
+      if (!HASH_DIR.test(a)) continue;
+      for (const b of await namesIn(join(this.root, a))) {
+        if (HASH_DIR.test(b)) dirs.push(join(this.root, a, b));
+      }
+    }
+    return dirs;
+  }
+
+  private async putBack(aside: string, sha256: string): Promise<void> {
+    const path = this.pathOf(sha256);
+    // Only where it came from: the same bytes under their own name, whatever is there now.
+    if (dirname(path) !== dirname(aside)) return;
+    await settle(aside, path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
 
   private async openStored(sha256: string): Promise<FileHandle> {
@@ -158,6 +248,20 @@ async function writeTemporary(
 async function settle(temp: string, final: string): Promise<void> {
   await rename(temp, final); // same content under the same name: replacing it changes nothing
   await syncDir(dirname(final));
+}
+
+/**
+ * Dates a stored file as used now (see the class comment); false when it is gone (a sweep set it
+ * aside). A file that cannot be re-dated (not ours) is there all the same.
+ */
+async function markUsed(path: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(path, now, now);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
 
 async function sizeOf(path: string): Promise<number | null> {
