@@ -5,6 +5,7 @@ import type { AppContext } from '../main/context.js';
 import { printFirstLinkIfNobody } from './account-command.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
+import { startSweeping } from './sweep-command.js';
 import { workerDeps } from './worker-command.js';
 
 export interface ServeOptions {
@@ -19,7 +20,8 @@ export interface ServeOptions {
 
 /**
  * Serves the desk until stopped: the address, and while nobody can sign in, the first
- * administrator's one-time link; the outbox worker in the same process unless told otherwise.
+ * administrator's one-time link; the outbox worker in the same process unless told otherwise; the
+ * sweep of abandoned drafts and temporaries at start, then hourly.
  */
 export async function serveDesk(io: CliIo, context: AppContext, options: ServeOptions): Promise<void> {
   const { env } = options;
@@ -30,6 +32,10 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   const address = await app.listen({ port: options.port, host: options.host });
   io.out(`Bureau de l’appel / call desk: ${address}`);
   await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
+  const sweeping = await startSweeping(io, context.dataDir, env).catch(async (e: unknown) => {
+    await app.close();
+    throw e;
+  });
   const stop = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
   else {
@@ -44,6 +50,7 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   } else if (!stop.signal.aborted) {
     await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
   }
+  await sweeping.stop();
   await app.close();
 }
 

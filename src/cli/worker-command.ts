@@ -3,6 +3,7 @@ import { drainOutbox, runOutboxWorker } from '../app/process-outbox.js';
 import type { AppContext } from '../main/context.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
+import { startSweeping } from './sweep-command.js';
 
 /** The outbox worker's dependencies from the context. */
 export function workerDeps(context: AppContext) {
@@ -22,7 +23,10 @@ export function outboxText(sent: number, retrying: number, failed: number, dir: 
   ].join('\n');
 }
 
-/** `appel worker [--once]`: sends the receipts and letters waiting in the outbox. */
+/**
+ * `appel worker [--once]`: sends the receipts and letters waiting in the outbox. Running on, it
+ * also sweeps the data folder at start and hourly (not with --once: a drain is one job).
+ */
 export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Command {
   return new Command('worker')
     .description('Envoie les accusés de réception et lettres / sends receipts and letters')
@@ -39,10 +43,12 @@ export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): 
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
+        const sweeping = await startSweeping(io, context.dataDir, env);
         await runOutboxWorker(deps, {
           signal: stop.signal,
           onError: () => io.err('worker: database unavailable, retrying'),
         });
+        await sweeping.stop();
         return 0;
       });
     });

@@ -7,6 +7,7 @@ import { demoCommand } from '../cli/demo-command.js';
 import type { CliIo } from '../cli/io.js';
 import { mailCommand } from '../cli/mail-command.js';
 import { serveCommand } from '../cli/serve-command.js';
+import { sweepCommand } from '../cli/sweep-command.js';
 import { workerCommand } from '../cli/worker-command.js';
 
 /** Composition root of the command line. Returns the process exit code. */
@@ -30,6 +31,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.addCommand(demoCommand(commandIo));
   program.addCommand(serveCommand(commandIo));
   program.addCommand(accountCommand(commandIo));
+  program.addCommand(sweepCommand(commandIo));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
