@@ -15,7 +15,7 @@ import {
   namesIn,
   removeIfThere,
   syncDir,
-  writeDurably,
+  writeReplacing,
 } from './durable.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -35,9 +35,10 @@ interface Header {
  * Remembered analyses as files: DATA/drafts/<sha256>.json, private to the server (never served).
  * One header line (the file's hash and size, the body's digest), then the analysis as JSON.
  *
- * Written like every file we keep (temp, fsync, rename, folder fsync), yet only a shortcut: an
- * entry that is missing, unreadable, of another format, for other bytes or not matching its digest
- * is answered null, and the caller reads the file itself as before.
+ * Only a shortcut, so written without waiting for the disk (temp, rename: no fsync, which cost the
+ * check step two disk flushes): an entry that is missing, unreadable, of another format, for other
+ * bytes or not matching its digest (as a power cut may leave it) is answered null, and the caller
+ * reads the file itself as before.
  */
 export class LocalDraftAnalyses implements DraftAnalyses, SweepableDraftAnalyses {
   private dirMade = false;
@@ -58,7 +59,7 @@ export class LocalDraftAnalyses implements DraftAnalyses, SweepableDraftAnalyses
   async remember(sha256: string, remembered: RememberedAnalysis): Promise<void> {
     if (!SHA256.test(sha256)) throw new AppError('STORED_FILE_MISSING', { sha256: 'invalid reference' });
     await this.makeDir();
-    await writeDurably(this.dir, `${sha256}.json`, Buffer.from(encode(sha256, remembered), 'utf8'));
+    await writeReplacing(this.dir, `${sha256}.json`, Buffer.from(encode(sha256, remembered), 'utf8'));
   }
 
   async forget(sha256: string): Promise<void> {

@@ -18,11 +18,25 @@ export async function syncDir(dir: string): Promise<void> {
 
 /** Writes bytes under a name, all or nothing: temp file, fsync, rename, folder fsync. */
 export async function writeDurably(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+  await writeThroughTemporary(dir, name, bytes, true);
+}
+
+/**
+ * Writes bytes under a name, all or nothing for every reader while the machine runs (temp file,
+ * rename), without waiting for the disk: for what may be lost at a power cut because it can be
+ * made again (a cache). After a crash the file may be missing, empty or torn; its reader must
+ * check it.
+ */
+export async function writeReplacing(dir: string, name: string, bytes: Uint8Array): Promise<void> {
+  await writeThroughTemporary(dir, name, bytes, false);
+}
+
+async function writeThroughTemporary(dir: string, name: string, bytes: Uint8Array, sync: boolean) {
   const temp = join(dir, `.${name}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (sync) await handle.sync();
   } catch (e) {
     await handle.close().catch(() => {});
     await unlink(temp).catch(() => {});
@@ -30,7 +44,7 @@ export async function writeDurably(dir: string, name: string, bytes: Uint8Array)
   }
   await handle.close();
   await rename(temp, join(dir, name));
-  await syncDir(dir);
+  if (sync) await syncDir(dir);
 }
 
 /** writeDurably's temporaries: `.<name>.<uuid>.tmp`. */
