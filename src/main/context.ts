@@ -15,8 +15,8 @@ import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
 import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
 import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
 import { StoredCall } from '../app/call-in-force.js';
-import { withStoredExtensions } from '../app/desk-extend-deadline.js';
 import type { ImportDeps } from '../app/import-message.js';
+import { saveCallFile } from '../app/save-call-file.js';
 import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
 import type { Call } from '../domain/call/schema.js';
 import { AppError } from '../domain/shared/errors.js';
@@ -24,7 +24,6 @@ import type { AccountStore } from '../ports/accounts.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import { randomIds } from '../ports/id-generator.js';
-import type { JsonObject } from '../ports/json.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
@@ -81,9 +80,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     await migrateToLatest(handle);
     const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
     // Extensions decided from the desk live in the stored call: the file must not erase them.
-    const stored = await calls.findCallBySlug(loaded.call.id);
-    const call = withStoredExtensions(loaded.call, stored?.data);
-    const callRecord = await calls.saveCall(call.id, call as unknown as JsonObject);
+    const { call, record: callRecord } = await saveCallFile(loaded.call, calls);
     const currentCall = new StoredCall(calls, callRecord.id, call);
     const from: MailAddress = {
       address: env.APPEL_MAIL_FROM ?? 'appel@localhost.localdomain',

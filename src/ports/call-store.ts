@@ -12,8 +12,13 @@ export interface CallRecord {
 }
 
 export interface CallStore {
-  /** Creates the call, or replaces the data of the call with the same slug. */
+  /**
+   * Creates the call, or replaces the data of the call with the same slug, whatever it holds: a
+   * process saving its call file goes through saveCallFile (compare and swap) instead.
+   */
   saveCall(slug: string, data: JsonObject): Promise<CallRecord>;
+  /** Creates the call only if none has this slug; null when one has (nothing written). */
+  createCall(slug: string, data: JsonObject): Promise<CallRecord | null>;
   /**
    * Replaces the call's data only if its row is still at `expectedRevision`; null when another
    * write came first (nothing written): read the call again and decide again from it.

@@ -10,6 +10,9 @@ import { buildServer } from '../../src/adapters/http/server.js';
 import { readPaths } from '../../src/adapters/mail-in/read-paths.js';
 import { extendDeadline } from '../../src/app/desk-extend-deadline.js';
 import { importMailbox } from '../../src/app/import-mailbox.js';
+import { saveCallFile } from '../../src/app/save-call-file.js';
+import type { Call } from '../../src/domain/call/schema.js';
+import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
 import type { CallStore } from '../../src/ports/call-store.js';
@@ -29,6 +32,10 @@ const IN_EXTENSION = new Date('2022-09-06T09:00:00Z');
 interface Pair {
   a: AppContext;
   b: AppContext;
+  /** A third process starting over the same database (its own data folder on PostgreSQL). */
+  start(callFile?: string): Promise<AppContext>;
+  /** A folder for the test's own files, removed with the pair. */
+  scratch: string;
   close(): Promise<void>;
 }
 
@@ -52,16 +59,27 @@ async function openPair(dialect: DialectName): Promise<Pair> {
   const [first, second] = dialect === 'sqlite' ? [dirs[0], dirs[0]] : dirs;
   const a = await openContext({ data: first, env });
   const b = await openContext({ data: second, env });
+  const started: AppContext[] = [];
   return {
     a,
     b,
+    start: async (callFile) => {
+      const context = await openContext({ data: second, env, ...(callFile ? { callFile } : {}) });
+      started.push(context);
+      return context;
+    },
+    scratch: dirs[1] as string,
     close: async () => {
-      await a.close();
-      await b.close();
+      for (const context of [a, b, ...started]) await context.close();
       await drop();
       for (const dir of dirs) await rm(dir as string, { recursive: true, force: true });
     },
   };
+}
+
+/** The embedded call file, edited: what a restart after a change to the file saves. */
+function withTheme(theme: string): Call {
+  return { ...SOCIOGRAPHE_81, theme };
 }
 
 function extendFrom(context: AppContext, date: string, now = DECIDED, calls: CallStore = context.calls) {
@@ -80,6 +98,7 @@ function callsWaiting(
   const calls = context.calls;
   return {
     saveCall: (slug, data) => calls.saveCall(slug, data),
+    createCall: (slug, data) => calls.createCall(slug, data),
     findCallBySlug: (slug) => calls.findCallBySlug(slug),
     findCallById: (id) => calls.findCallById(id),
     replaceCall: async (id, data, revision) => {
@@ -202,7 +221,7 @@ function suite(dialect: DialectName) {
 
     it('a restart saving the call file between the read and the write does not erase the extension', async () => {
       const { a, b } = pair;
-      // b's openContext saves the call file over the row: the revision moves, a decides again.
+      // b restarts with its call file edited, saved over the row: the revision moves, a decides again.
       let restarted = false;
       const written: boolean[] = [];
       const restart = callsWaiting(
@@ -220,6 +239,70 @@ function suite(dialect: DialectName) {
       assert.deepEqual((await b.currentCall.current()).deadline.extensions, [
         { date: '2022-09-30', decidedOn: '2022-09-05' },
       ]);
+    });
+
+    it('a restart racing a desk extension saves its file and keeps the extension', async () => {
+      const { a, b } = pair;
+      // a restarts with an edited file: between its read of the row and its write, b's desk extends.
+      let extended = false;
+      const written: boolean[] = [];
+      const extendFirst = callsWaiting(
+        a,
+        async () => {
+          if (extended) return;
+          extended = true;
+          assert.equal((await extendFrom(b, '2022-09-30')).ok, true);
+        },
+        written,
+      );
+      const saved = await saveCallFile(withTheme('Le numérique au travail'), extendFirst);
+      assert.deepEqual(written, [false, true]);
+      const stored = await b.currentCall.current();
+      assert.equal(stored.theme, 'Le numérique au travail');
+      assert.deepEqual(stored.deadline.extensions, [{ date: '2022-09-30', decidedOn: '2022-09-05' }]);
+      assert.deepEqual(saved.call.deadline.extensions, stored.deadline.extensions);
+      assert.equal(saved.record.revision, (await b.calls.findCallById(b.callId))?.revision);
+    });
+
+    it('a restart whose call file is unchanged leaves the row as it is', async () => {
+      const { a } = pair;
+      assert.equal((await extendFrom(a, '2022-09-30')).ok, true);
+      const before = await a.calls.findCallById(a.callId);
+      const c = await pair.start();
+      assert.deepEqual(await a.calls.findCallById(a.callId), before);
+      assert.equal(c.callId, a.callId);
+      assert.deepEqual(c.call.deadline.extensions, [{ date: '2022-09-30', decidedOn: '2022-09-05' }]);
+    });
+
+    it('two processes starting at once with an edited call file both start, and keep the extension', async () => {
+      const { a } = pair;
+      assert.equal((await extendFrom(a, '2022-09-30')).ok, true);
+      const file = join(pair.scratch, 'appel-modifie.json');
+      await writeFile(file, JSON.stringify(withTheme('Le numérique au travail')));
+      const [c, d] = await Promise.all([pair.start(file), pair.start(file)]);
+      for (const context of [a, c, d]) {
+        const call = await context.currentCall.current();
+        assert.equal(call.theme, 'Le numérique au travail');
+        assert.deepEqual(call.deadline.extensions, [{ date: '2022-09-30', decidedOn: '2022-09-05' }]);
+      }
+    });
+
+    it('a restart whose row keeps moving stops with CALL_CHANGED, and writes nothing', async () => {
+      const { a, b } = pair;
+      // Before each of a's writes, b's desk decides again (another day each time).
+      let day = 5;
+      const written: boolean[] = [];
+      const alwaysStale = callsWaiting(
+        a,
+        () => extendFrom(b, '2022-09-30', new Date(`2022-09-0${day++}T08:00:00Z`)),
+        written,
+      );
+      await assert.rejects(
+        saveCallFile(withTheme('Le numérique au travail'), alwaysStale),
+        (e) => isAppError(e) && e.code === 'CALL_CHANGED',
+      );
+      assert.ok(written.length > 2 && written.every((w) => !w), 'tried again, wrote nothing');
+      assert.equal((await b.currentCall.current()).theme, SOCIOGRAPHE_81.theme);
     });
 
     it('reads the stored call each time, and validates it again only when it changed', async () => {

@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { JsonObject } from '../../ports/json.js';
 import { toIso } from './codec.js';
-import { findCall, replaceCall, saveCall } from './repositories/calls.js';
+import { createCall, findCall, replaceCall, saveCall } from './repositories/calls.js';
 import type { Executor } from './transaction.js';
 
 export class KyselyCallStore implements CallStore {
@@ -15,6 +15,10 @@ export class KyselyCallStore implements CallStore {
 
   saveCall(slug: string, data: JsonObject): Promise<CallRecord> {
     return saveCall(this.db, this.ids, slug, data, toIso(this.clock.now()));
+  }
+
+  createCall(slug: string, data: JsonObject): Promise<CallRecord | null> {
+    return createCall(this.db, this.ids, slug, data, toIso(this.clock.now()));
   }
 
   replaceCall(id: string, data: JsonObject, expectedRevision: number): Promise<CallRecord | null> {

@@ -32,6 +32,24 @@ export function callSuite(makeDb: MakeDatabase): void {
       assert.equal(await s.calls.replaceCall('aucun', { journal: 'Sociographe' }, 0), null);
     });
 
+    it('create a call only when none has its slug, and leave an existing one untouched', async () => {
+      const created = await s.calls.createCall('creation', { journal: 'Sociographe' });
+      assert.equal(created?.revision, 0);
+      assert.equal(await s.calls.createCall('creation', { journal: 'Autre' }), null);
+      assert.deepEqual(await s.calls.findCallBySlug('creation'), created);
+    });
+
+    it('let one of two connections creating the same call win, never both', async () => {
+      const peer = await storesFor(await t.openPeer());
+      const results = await Promise.all([
+        s.calls.createCall('premier', { journal: 'Sociographe', by: 'a' }),
+        peer.calls.createCall('premier', { journal: 'Sociographe', by: 'b' }),
+      ]);
+      const winners = results.filter((r) => r !== null);
+      assert.equal(winners.length, 1);
+      assert.deepEqual(await s.calls.findCallBySlug('premier'), winners[0]);
+    });
+
     it('let one of two connections replacing from the same revision win, never both', async () => {
       const call = await s.calls.saveCall('course', { journal: 'Sociographe' });
       const peer = await storesFor(await t.openPeer());

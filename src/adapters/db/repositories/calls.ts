@@ -34,6 +34,26 @@ export async function saveCall(
 }
 
 /**
+ * Creates the call unless one with this slug exists, in one INSERT (two processes starting at
+ * once cannot both create it, nor the second overwrite the first). Null when it existed.
+ */
+export async function createCall(
+  db: Executor,
+  ids: IdGenerator,
+  slug: string,
+  data: JsonObject,
+  now: string,
+): Promise<CallRecord | null> {
+  const row = await db
+    .insertInto('calls')
+    .values({ id: ids.newId(), slug, data: encodeJson(data), created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toCall(row) : null;
+}
+
+/**
  * Compare and swap: replaces the call's data only if its row is still at `expectedRevision`, in
  * one UPDATE (the check and the write cannot be split by another process). Null when the row
  * moved on (or is gone): nothing was written.
