@@ -3,21 +3,33 @@ import { type AppContext, type ContextOptions, openContext } from '../main/conte
 import type { CliIo } from './io.js';
 
 /** Opens the context, runs a command in it, closes it; a coded error is printed, French first. */
-export async function runWithContext(
+export function runWithContext(
   io: CliIo,
   options: ContextOptions,
   fn: (context: AppContext) => Promise<number>,
 ): Promise<void> {
-  let context: AppContext | undefined;
+  return runOpened(io, () => openContext(options), fn);
+}
+
+/**
+ * The same for what a command opens instead of the whole context (`appel sweep` opens only the
+ * data folder and the database): run, close, print a coded error.
+ */
+export async function runOpened<T extends { close(): Promise<void> }>(
+  io: CliIo,
+  open: () => Promise<T>,
+  fn: (opened: T) => Promise<number>,
+): Promise<void> {
+  let opened: T | undefined;
   try {
-    context = await openContext(options);
-    io.setExitCode(await fn(context));
+    opened = await open();
+    io.setExitCode(await fn(opened));
   } catch (e) {
     if (!isAppError(e)) throw e;
     io.err(errorText(e));
     io.setExitCode(2);
   } finally {
-    await context?.close();
+    await opened?.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { buildServer } from '../adapters/http/server.js';
 import { runOutboxWorker } from '../app/process-outbox.js';
 import type { AppContext } from '../main/context.js';
+import { sweepDeps } from '../main/sweep-context.js';
 import { printFirstLinkIfNobody } from './account-command.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
@@ -32,26 +33,27 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   const address = await app.listen({ port: options.port, host: options.host });
   io.out(`Bureau de l’appel / call desk: ${address}`);
   await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
-  const sweeping = await startSweeping(io, context.dataDir, env).catch(async (e: unknown) => {
-    await app.close();
-    throw e;
-  });
+  const sweeping = startSweeping(io, sweepDeps(context));
   const stop = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
   else {
     process.once('SIGINT', () => stop.abort());
     process.once('SIGTERM', () => stop.abort());
   }
-  if (options.worker) {
-    await runOutboxWorker(workerDeps(context), {
-      signal: stop.signal,
-      onError: () => io.err('worker: retrying'),
-    });
-  } else if (!stop.signal.aborted) {
-    await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
+  try {
+    if (options.worker) {
+      await runOutboxWorker(workerDeps(context), {
+        signal: stop.signal,
+        onError: () => io.err('worker: retrying'),
+      });
+    } else if (!stop.signal.aborted) {
+      await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
+    }
+  } finally {
+    // The sweep runs on the context's connection, which the caller closes once this returns.
+    await sweeping.stop();
+    await app.close();
   }
-  await sweeping.stop();
-  await app.close();
 }
 
 /** `appel serve`: the web desk, with an outbox worker in the same process (the embedded default). */

@@ -1,12 +1,12 @@
 import { Command } from 'commander';
-import { type SweepReport, sweepData } from '../app/sweep-data.js';
+import { type SweepDeps, type SweepReport, sweepData } from '../app/sweep-data.js';
 import { type SweepSchedule, sweepPeriodically } from '../app/sweep-schedule.js';
 import { fileSize } from '../domain/letters/words.js';
 import { isAppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
-import { openSweepContext, type SweepContext } from '../main/sweep-context.js';
+import { openSweepContext } from '../main/sweep-context.js';
 import type { CliIo } from './io.js';
-import { errorText } from './run-with-context.js';
+import { runOpened } from './run-with-context.js';
 
 /** What a sweep removed, French then English: counts and sizes only, never a name. */
 export function sweepText(report: SweepReport, dryRun: boolean): string {
@@ -51,28 +51,18 @@ function part(
 const removedAnything = (r: SweepReport) => r.analyses.count + r.files.count + r.temporaries.count > 0;
 
 /**
- * The sweep beside a long-running process (the desk, the worker): now, then hourly, on its own
- * database connection; a report only when something went, an error by its code alone.
+ * The sweep beside a long-running process (the desk, the worker): now, then hourly, on that
+ * process's own connection (stop it before closing that); a report only when something went, an
+ * error by its code alone.
  */
-export async function startSweeping(
-  io: CliIo,
-  dataDir: string,
-  env: NodeJS.ProcessEnv,
-): Promise<SweepSchedule> {
-  const context = await openSweepContext({ data: dataDir, env });
-  const schedule = sweepPeriodically(context.deps, {
+export function startSweeping(io: CliIo, deps: SweepDeps): SweepSchedule {
+  return sweepPeriodically(deps, {
     onSwept: (report) => {
       if (removedAnything(report)) io.out(sweepText(report, false));
     },
     onError: (e) =>
       io.err(`sweep: ${isAppError(e) ? e.code : ((e as { code?: string }).code ?? 'failed')}, retrying`),
   });
-  return {
-    stop: async () => {
-      await schedule.stop();
-      await context.close();
-    },
-  };
 }
 
 /** `appel sweep [--data DIR] [--dry-run]`: removes abandoned drafts and temporaries once, and says what. */
@@ -84,17 +74,14 @@ export function sweepCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): C
     .option('--data <dir>', 'dossier de données / data folder')
     .option('--dry-run', 'compte sans rien supprimer / counts without removing anything')
     .action(async (options: { data?: string; dryRun?: boolean }) => {
-      let context: SweepContext | undefined;
-      try {
-        context = await openSweepContext({ data: options.data, env });
-        const dryRun = options.dryRun ?? false;
-        io.out(sweepText(await sweepData({ dryRun }, context.deps), dryRun));
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        io.err(errorText(e));
-        io.setExitCode(2);
-      } finally {
-        await context?.close();
-      }
+      await runOpened(
+        io,
+        () => openSweepContext({ data: options.data, env }),
+        async (context) => {
+          const dryRun = options.dryRun ?? false;
+          io.out(sweepText(await sweepData({ dryRun }, context.deps), dryRun));
+          return 0;
+        },
+      );
     });
 }

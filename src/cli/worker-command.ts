@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { drainOutbox, runOutboxWorker } from '../app/process-outbox.js';
 import type { AppContext } from '../main/context.js';
+import { sweepDeps } from '../main/sweep-context.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
 import { startSweeping } from './sweep-command.js';
@@ -43,12 +44,16 @@ export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): 
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
-        const sweeping = await startSweeping(io, context.dataDir, env);
-        await runOutboxWorker(deps, {
-          signal: stop.signal,
-          onError: () => io.err('worker: database unavailable, retrying'),
-        });
-        await sweeping.stop();
+        const sweeping = startSweeping(io, sweepDeps(context));
+        try {
+          await runOutboxWorker(deps, {
+            signal: stop.signal,
+            onError: () => io.err('worker: database unavailable, retrying'),
+          });
+        } finally {
+          // On the context's connection: stopped before runWithContext closes it.
+          await sweeping.stop();
+        }
         return 0;
       });
     });

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { loadCall } from '../adapters/call-file/load-call.js';
-import { openDatabase } from '../adapters/db/connect.js';
+import { type DbHandle, openDatabase } from '../adapters/db/connect.js';
 import { KyselyCallStore } from '../adapters/db/kysely-call-store.js';
+import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
 import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
 import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js';
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
@@ -17,12 +18,13 @@ import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
 import { StoredCall } from '../app/call-in-force.js';
 import type { ImportDeps } from '../app/import-message.js';
 import { saveCallFile } from '../app/save-call-file.js';
-import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
+import { ensureDataDir, resolveStorage, type StorageConfig } from '../config/data-dir.js';
 import type { Call } from '../domain/call/schema.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AccountStore } from '../ports/accounts.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
+import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
@@ -36,9 +38,54 @@ export interface ContextOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * The folders of the data folder, named here only: the desk keeps drafts' analyses in one, the
+ * mailer writes letters to another, and the sweep must look in the very same places.
+ */
+export interface DataFolders {
+  /** The file store (content-addressed manuscripts and raw messages). */
+  files: string;
+  /** The web form's kept analyses (DATA/drafts/<sha256>.json). */
+  drafts: string;
+  /** Letters as .eml files when no SMTP server is configured. */
+  outbox: string;
+}
+
+export function dataFolders(storage: StorageConfig): DataFolders {
+  return {
+    files: storage.filesDir,
+    drafts: join(storage.dataDir, 'drafts'),
+    outbox: join(storage.dataDir, 'outbox'),
+  };
+}
+
+/** The data folder and the database, migrated: what every composition root starts from. */
+export interface OpenedStorage {
+  dataDir: string;
+  folders: DataFolders;
+  handle: DbHandle;
+}
+
+export async function openStorage(options: {
+  data?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}): Promise<OpenedStorage> {
+  const storage = resolveStorage({ flag: options.data, env: options.env ?? process.env });
+  ensureDataDir(storage.dataDir);
+  const handle = await openDatabase(storage.database);
+  try {
+    await migrateToLatest(handle);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  return { dataDir: storage.dataDir, folders: dataFolders(storage), handle };
+}
+
 /** Everything the commands need, opened once: storage, the call, the mail adapters. */
 export interface AppContext {
   dataDir: string;
+  folders: DataFolders;
   databaseDescription: string;
   /**
    * The call as stored (the file, plus the extensions decided from the desk), as this process last
@@ -57,8 +104,10 @@ export interface AppContext {
   submissions: SubmissionStore;
   outbox: Outbox;
   mailer: Mailer;
-  /** Where letters go when no SMTP server is configured. */
+  /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
   outboxDir: string | null;
+  /** Which stored files the records name, on this context's connection: what the sweep asks. */
+  fileReferences: FileReferences;
   from: MailAddress;
   worker: string;
   close(): Promise<void>;
@@ -71,13 +120,10 @@ export interface AppContext {
  */
 export async function openContext(options: ContextOptions = {}): Promise<AppContext> {
   const env = options.env ?? process.env;
-  const storage = resolveStorage({ flag: options.data, env });
-  ensureDataDir(storage.dataDir);
   const loaded = await loadCall(options.callFile);
   if (!loaded.ok) throw loaded.error;
-  const handle = await openDatabase(storage.database);
+  const { dataDir, folders, handle } = await openStorage({ data: options.data, env });
   try {
-    await migrateToLatest(handle);
     const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
     // Extensions decided from the desk live in the stored call: the file must not erase them.
     const { call, record: callRecord } = await saveCallFile(loaded.call, calls);
@@ -87,11 +133,12 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       name: loaded.call.journal,
     };
     const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
-    const outboxDir = smtp ? null : join(storage.dataDir, 'outbox');
-    const files = new LocalFileStore(storage.filesDir);
+    const outboxDir = smtp ? null : folders.outbox;
+    const files = new LocalFileStore(folders.files);
     const publicUrl = env.APPEL_PUBLIC_URL?.trim();
     return {
-      dataDir: storage.dataDir,
+      dataDir,
+      folders,
       databaseDescription: handle.description,
       get call() {
         return currentCall.latest;
@@ -124,6 +171,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,
+      fileReferences: new KyselyFileReferences(handle.db),
       from,
       worker: `${hostname()}:${process.pid}`,
       close: () => handle.close(),

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
-import { openDatabase } from '../adapters/db/connect.js';
 import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
-import { migrateToLatest } from '../adapters/db/migrate.js';
 import { LocalDraftAnalyses } from '../adapters/files/draft-analyses.js';
 import { DurableFolder } from '../adapters/files/durable.js';
 import { LocalFileStore } from '../adapters/files/local-file-store.js';
 import type { SweepDeps } from '../app/sweep-data.js';
-import { ensureDataDir, resolveStorage } from '../config/data-dir.js';
 import { systemClock } from '../ports/clock.js';
+import { type AppContext, openStorage } from './context.js';
 
 export interface SweepContext {
   dataDir: string;
@@ -16,36 +13,33 @@ export interface SweepContext {
 }
 
 /**
- * The sweep's composition root: the data folder's stores and a database connection of its own,
- * for `appel sweep` (which needs nothing else: no call, no mailer) and beside the server's and the
- * worker's context (which does not lend its connection). The folders are those the desk and the
- * mailer write: DATA/files, DATA/drafts, DATA/outbox.
+ * The sweep over a context's folders and database connection: `appel serve` and `appel worker`
+ * sweep on the connection they already have. The folders are those the desk and the mailer write.
+ */
+export function sweepDeps(context: Pick<AppContext, 'folders' | 'fileReferences'>): SweepDeps {
+  const files = new LocalFileStore(context.folders.files);
+  const analyses = new LocalDraftAnalyses(context.folders.drafts);
+  return {
+    files,
+    analyses,
+    temporaries: [files, analyses, new DurableFolder(context.folders.outbox)],
+    references: context.fileReferences,
+    clock: systemClock,
+  };
+}
+
+/**
+ * For `appel sweep`: the data folder and the database alone. No call is loaded, nor saved into
+ * the calls table as openContext does: a sweep changes nothing but the folders it cleans.
  */
 export async function openSweepContext(options: {
   data?: string | undefined;
   env?: NodeJS.ProcessEnv;
 }): Promise<SweepContext> {
-  const storage = resolveStorage({ flag: options.data, env: options.env ?? process.env });
-  ensureDataDir(storage.dataDir);
-  const target = storage.database.kind === 'sqlite' ? storage.database : { ...storage.database, max: 1 };
-  const handle = await openDatabase(target);
-  try {
-    await migrateToLatest(handle);
-  } catch (e) {
-    await handle.close();
-    throw e;
-  }
-  const files = new LocalFileStore(storage.filesDir);
-  const analyses = new LocalDraftAnalyses(join(storage.dataDir, 'drafts'));
+  const { dataDir, folders, handle } = await openStorage(options);
   return {
-    dataDir: storage.dataDir,
-    deps: {
-      files,
-      analyses,
-      temporaries: [files, analyses, new DurableFolder(join(storage.dataDir, 'outbox'))],
-      references: new KyselyFileReferences(handle.db),
-      clock: systemClock,
-    },
+    dataDir,
+    deps: sweepDeps({ folders, fileReferences: new KyselyFileReferences(handle.db) }),
     close: () => handle.close(),
   };
 }

@@ -7,9 +7,12 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { type DbHandle, openDatabase } from '../../src/adapters/db/connect.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
-import { type SweepReport, sweepData } from '../../src/app/sweep-data.js';
+import { type SweepDeps, type SweepReport, sweepData } from '../../src/app/sweep-data.js';
 import { sweepPeriodically } from '../../src/app/sweep-schedule.js';
-import { openSweepContext, type SweepContext } from '../../src/main/sweep-context.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { serveDesk } from '../../src/cli/serve-command.js';
+import { openContext } from '../../src/main/context.js';
+import { openSweepContext, type SweepContext, sweepDeps } from '../../src/main/sweep-context.js';
 import { manualClock } from '../../src/ports/clock.js';
 import { newSubmission, newVersion, sha256, storesFor } from '../db/support/fixtures.js';
 
@@ -113,7 +116,12 @@ async function dropWorld(w: World): Promise<void> {
 }
 
 /** A sweep as of `later` from now (temporaries age by their last change, which a test cannot back-date). */
-function sweepAt(w: World, later: number, options: { dryRun?: boolean } = {}, context = w.sweep) {
+function sweepAt(
+  w: World,
+  later: number,
+  options: { dryRun?: boolean } = {},
+  context: { deps: SweepDeps } = w.sweep,
+) {
   return sweepData(options, { ...context.deps, clock: manualClock(new Date(Date.now() + later)) });
 }
 
@@ -181,6 +189,47 @@ describe('the sweep of the data folder', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('sweep on the context of the desk and the worker: its connection, its folders', async () => {
+    const context = await openContext({ data: w.dataDir, env: {} });
+    try {
+      assert.deepEqual(await sweepAt(w, 2 * HOUR, {}, { deps: sweepDeps(context) }), EXPECTED);
+      assert.equal(existsSync(analysisPath(w, w.abandoned)), false);
+      for (const temporary of w.temporaries) assert.equal(existsSync(temporary), false, temporary);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sweep when appel serve starts, and stop with the desk', async () => {
+    const context = await openContext({ data: w.dataDir, env: {} });
+    const stop = new AbortController();
+    const giveUp = setTimeout(() => stop.abort(), 20_000);
+    const said: string[] = [];
+    const io: CliIo = {
+      out: (text) => {
+        said.push(text);
+        if (text.startsWith('Nettoyage')) stop.abort();
+      },
+      err: (text) => said.push(text),
+      setExitCode: () => {},
+    };
+    try {
+      await serveDesk(io, context, {
+        port: 0,
+        host: '127.0.0.1',
+        worker: false,
+        env: {},
+        signal: stop.signal,
+      });
+    } finally {
+      clearTimeout(giveUp);
+      await context.close();
+    }
+    assert.match(said.join('\n'), /Nettoyage : 1 analyse de brouillon .*, 1 fichier jamais confirmé/);
+    assert.equal(existsSync(path(w, w.abandoned)), false);
+    assert.ok(existsSync(path(w, w.fresh)));
   });
 
   it('keep an old draft used again: uploaded anew, or asked for by a confirmation', async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -138,7 +137,7 @@ export async function buildServer(
   registerDeskRoutes(app, context, options);
   registerAuthorRoutes(app, context, {
     now: options.now ?? (() => new Date()),
-    analyses: new LocalDraftAnalyses(join(context.dataDir, 'drafts')),
+    analyses: new LocalDraftAnalyses(context.folders.drafts),
   });
   return app;
 }
