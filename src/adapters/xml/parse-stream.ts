@@ -3,13 +3,18 @@ import type { Deadline } from '../shared/deadline.js';
 import { type TokenizerOptions, type XmlHandler, XmlTokenizer } from './tokenizer.js';
 
 /**
+ * Decoded strings are kept under V8's large-object size: a string of more than 64 K UTF-16 units
+ * is allocated apart and collected slowly, and decoding a 300 KB part in one call cost eight
+ * times as much as decoding it in 32 KB pieces (docs/benchmarks.md).
+ */
+const DECODE_SLICE = 32 * 1024;
+
+/**
  * Feeds a stream of bytes (one zip entry, inflated) to the tokenizer, decoding UTF-8 (or UTF-16
- * when a byte-order mark says so) across chunk boundaries. Holds one chunk at a time.
+ * when a byte-order mark says so) across chunk boundaries, in slices of DECODE_SLICE bytes.
  *
- * A part that comes in one chunk (every small part: see zip-archive.ts) is decoded whole with
- * Buffer#toString, without a TextDecoder: setting one up costs more than decoding a 40 KB part,
- * and a .docx has a dozen parts. Streams of several chunks keep TextDecoder, the faster of the
- * two on long runs (docs/benchmarks.md).
+ * A part small enough to come whole in one slice (most parts of a .docx) is decoded with
+ * Buffer#toString, without a TextDecoder: setting one up costs more than decoding a 20 KB part.
  */
 export async function parseXmlStream(
   chunks: AsyncIterable<Buffer>,
@@ -18,22 +23,27 @@ export async function parseXmlStream(
 ): Promise<void> {
   const tokenizer = new XmlTokenizer(handler, options);
   let decoder: TextDecoder | null = null;
-  let first: Buffer | null = null;
+  let small: Buffer | null = null;
+  const feed = (bytes: Buffer, streaming: TextDecoder) => {
+    for (let i = 0; i < bytes.length; i += DECODE_SLICE) {
+      tokenizer.write(streaming.decode(bytes.subarray(i, i + DECODE_SLICE), { stream: true }));
+    }
+  };
   for await (const chunk of chunks) {
-    if (decoder === null && first === null) {
-      first = chunk;
-      continue;
-    }
     if (decoder === null) {
-      decoder = new TextDecoder(encodingOf(first as Buffer), { ignoreBOM: false });
-      tokenizer.write(decoder.decode(first as Buffer, { stream: true }));
-      first = null;
+      if (small === null && chunk.length <= DECODE_SLICE) {
+        small = chunk; // perhaps the whole part
+        continue;
+      }
+      decoder = new TextDecoder(encodingOf(small ?? chunk), { ignoreBOM: false });
+      if (small !== null) feed(small, decoder);
+      small = null;
     }
-    tokenizer.write(decoder.decode(chunk, { stream: true }));
+    feed(chunk, decoder);
     options.deadline?.check();
   }
   if (decoder !== null) tokenizer.write(decoder.decode());
-  else if (first !== null) tokenizer.write(decodeWhole(first));
+  else if (small !== null) tokenizer.write(decodeWhole(small));
   tokenizer.end();
 }
 

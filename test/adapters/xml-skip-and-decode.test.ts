@@ -127,3 +127,19 @@ test('a part that arrives in one chunk is decoded whole: the UTF-8 byte-order ma
     assert.equal(seen.join(''), 'Éducation « spécialisée » 😀');
   }
 });
+
+test('a large part in one chunk is decoded in slices: characters cut by a slice boundary stay whole', async () => {
+  // 3- and 4-byte characters after one byte: the 32 KB boundaries fall inside characters.
+  const text = `x${'é€😀'.repeat(12_000)}`;
+  for (const bytes of [
+    Buffer.from(`<a>${text}</a>`),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<a>${text}</a>`, 'utf16le')]),
+  ]) {
+    const seen: string[] = [];
+    async function* one() {
+      yield bytes;
+    }
+    await parseXmlStream(one(), { open() {}, close() {}, text: (t: string) => seen.push(t) }, OPTIONS);
+    assert.equal(seen.join(''), text);
+  }
+});
