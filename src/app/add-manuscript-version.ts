@@ -3,6 +3,7 @@ import { callFacts } from '../domain/letters/call-facts.js';
 import type { LetterInput } from '../domain/letters/model.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
+import type { Transition } from '../domain/submission/lifecycle.js';
 import { statusAfterNewVersion } from '../domain/submission/new-version.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
@@ -33,7 +34,9 @@ export interface NewVersionRequest {
  * Use case: a new version of a manuscript (a reply with a revised file, or an upload through the
  * author's private link). The version, its audit event, the status the lifecycle gives a new
  * version (a revised version goes back to review), the ledger entry and the receipt are committed
- * together.
+ * together. The domain decides on the status read in that transaction, never on one read before
+ * the file was judged: after a decision nothing is recorded and SUBMISSION_DECIDED is thrown (the
+ * e-mail intake answers it with its refusal letter, the private link with its refusal page).
  */
 export async function addManuscriptVersion(
   request: NewVersionRequest,
@@ -47,6 +50,8 @@ export async function addManuscriptVersion(
       ? record.versions.find((v) => v.fileSha256 === judged.version.fileSha256)
       : undefined;
     if (known) return known;
+    // Throws SUBMISSION_DECIDED after a decision, before anything is written.
+    const move = statusAfterNewVersion(record.status, 'author');
     const letter: LetterInput = {
       kind: 'new-version',
       lang: request.lang,
@@ -71,7 +76,8 @@ export async function addManuscriptVersion(
         ? [letterJob(request.reply, letter, `version:${request.submissionId}:${judged.version.fileSha256}`)]
         : [],
     });
-    await moveOnNewVersion(s, record, request.channel, version.number);
+    await refuseIfDecidedMeanwhile(s, record);
+    if (move) await moveOnNewVersion(s, record, move, request.channel, version.number);
     if (request.message) {
       await s.messages.record({
         ...request.message,
@@ -85,19 +91,30 @@ export async function addManuscriptVersion(
 }
 
 /**
- * The status move the table gives a new version, if any, with its own event in the timeline.
- * `addVersion` has just moved the submission's counter on by one, in this same transaction: the
- * change is based on that, so a concurrent decision by the desk makes the whole use case fail
- * (STALE_UPDATE) rather than be overwritten.
+ * `addVersion` has just updated the submission's row, which this transaction now holds until it
+ * ends: on PostgreSQL a decision committed between the first read and that update is only seen by
+ * a read after it (SQLite's write transaction holds the database from its start, so nothing can
+ * have moved). When the row's counter moved by more than our own step, someone wrote in between:
+ * the domain decides again on what is stored now, and a decision refuses the whole version.
+ */
+async function refuseIfDecidedMeanwhile(s: TransactionStores, record: SubmissionRecord): Promise<void> {
+  const current = await s.submissions.findById(record.id);
+  if (current && current.version !== record.version + 1) statusAfterNewVersion(current.status, 'author');
+}
+
+/**
+ * The status move the table gives a new version, with its own event in the timeline. `addVersion`
+ * has just moved the submission's counter on by one, in this same transaction: the change is
+ * based on that, so a concurrent move by the desk makes the whole use case fail (STALE_UPDATE)
+ * rather than be overwritten.
  */
 async function moveOnNewVersion(
   s: TransactionStores,
   record: SubmissionRecord,
+  move: Transition,
   channel: Channel,
   versionNumber: number,
 ): Promise<void> {
-  const move = statusAfterNewVersion(record.status, 'author');
-  if (!move) return;
   await s.submissions.changeStatus({
     submissionId: record.id,
     expectedVersion: record.version + 1,

@@ -1,6 +1,6 @@
 import { contactPerson } from '../domain/call/rules/contact-person.js';
 import type { Call } from '../domain/call/schema.js';
-import { AppError } from '../domain/shared/errors.js';
+import { AppError, isAppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
@@ -30,7 +30,8 @@ export type AuthorVersionResult =
 /**
  * Use case: a new version sent through the author's private link, through the one new-version
  * use case (stored, judged, recorded with its receipt). Taken only while the author's page offers
- * it; the same file sent twice (double click, retry) is one version.
+ * it, and refused as the page refuses it when a decision came in the meantime (the use case's
+ * SUBMISSION_DECIDED); the same file sent twice (double click, retry) is one version.
  */
 export async function sendVersionFromLink(
   input: AuthorVersionInput,
@@ -51,20 +52,27 @@ export async function sendVersionFromLink(
   const reply: LetterEnvelope | null = contact?.email
     ? { to: { address: contact.email, name: `${contact.givenName} ${contact.surname}`.trim() } }
     : null;
-  const version = await addManuscriptVersion(
-    {
-      submissionId: input.submissionId,
-      call: input.call,
-      files: [{ name: input.file.name, bytes }],
-      receivedAt: input.receivedAt,
-      channel: 'web',
-      reply,
-      lang: input.lang,
-      followUrl: input.followUrl,
-      skipKnownFile: true,
-    },
-    deps,
-  );
+  let version: VersionRecord;
+  try {
+    version = await addManuscriptVersion(
+      {
+        submissionId: input.submissionId,
+        call: input.call,
+        files: [{ name: input.file.name, bytes }],
+        receivedAt: input.receivedAt,
+        channel: 'web',
+        reply,
+        lang: input.lang,
+        followUrl: input.followUrl,
+        skipKnownFile: true,
+      },
+      deps,
+    );
+  } catch (e) {
+    // A decision taken while the file was read: the page's own refusal, nothing recorded.
+    if (isAppError(e) && e.code === 'SUBMISSION_DECIDED') return { ok: false, reason: 'not-now' };
+    throw e;
+  }
   const duplicate = version.number <= current.record.versions.length;
   return { ok: true, version, duplicate };
 }

@@ -14,8 +14,9 @@ export interface DecidedSubmission {
 }
 
 /**
- * The submission, when a decision closed it (decisionBehind). Read before the refusal's own
- * transaction: the table has no way back from a decision, so what is closed now stays closed.
+ * The submission, when a decision closed it (decisionBehind): read once the new version's own
+ * transaction refused the file (SUBMISSION_DECIDED), for the refusal's letter and records. The
+ * table has no way back from a decision, so what was closed then is closed now.
  */
 export async function decidedSubmission(
   submissionId: string,
@@ -36,8 +37,10 @@ export interface RefusedVersion {
 }
 
 /**
- * Use case: a new file, by e-mail, in the thread of a submission already decided on. As on the
- * author's private link, nothing is added to it: no version, no status change. In one transaction
+ * Use case: a new file, by e-mail, in the thread of a submission already decided on, which the
+ * new-version use case refused (SUBMISSION_DECIDED, decided in its own transaction, so a decision
+ * taken while the file was judged counts too). As on the author's private link, nothing is added
+ * to it: no version, no status change. In one transaction
  * the message is recorded in the ledger with its submission (outcome version-refused: neither lost
  * nor taken again), the submission's timeline says a file came and was refused (what the
  * coordinators read), and the author is sent one letter saying the decision is final and whom to

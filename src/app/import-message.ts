@@ -8,6 +8,7 @@ import type { IncomingMessage } from '../domain/intake/message.js';
 import { mayReply, type ReplyKind, replyWindowStart } from '../domain/intake/rate-limit.js';
 import { matchThread, type ThreadCandidate } from '../domain/intake/thread.js';
 import { callFacts } from '../domain/letters/call-facts.js';
+import { isAppError } from '../domain/shared/errors.js';
 import { finding } from '../domain/shared/finding.js';
 import type { Lang } from '../domain/shared/message.js';
 import type { Author } from '../domain/submission/author.js';
@@ -109,28 +110,33 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
   }
   const lang: Lang = message.language ?? 'fr';
   if (match.kind === 'follow-up' && match.newFile) {
-    // After a decision the text is closed, as on the author's private link: nothing is added.
-    const closed = await decidedSubmission(match.submissionId, deps);
-    if (closed) {
+    try {
+      await addManuscriptVersion(
+        {
+          submissionId: match.submissionId,
+          call: deps.call,
+          files,
+          receivedAt: entry.receivedAt,
+          reply: await reply('receipt'),
+          lang,
+          channel: 'email',
+          message: entry,
+        },
+        deps,
+      );
+      return 'version';
+    } catch (e) {
+      // After a decision the text is closed, as on the author's private link: the use case
+      // decided so in its own transaction (new-version.ts), and nothing was added. The message is
+      // not a failure: it is recorded and answered with the refusal letter.
+      if (!isAppError(e) || e.code !== 'SUBMISSION_DECIDED') throw e;
+      const closed = await decidedSubmission(match.submissionId, deps);
+      if (!closed) throw e;
       return refuseVersionAfterDecision(
         { message, entry, closed, files, reply: await reply('notice') },
         deps,
       );
     }
-    await addManuscriptVersion(
-      {
-        submissionId: match.submissionId,
-        call: deps.call,
-        files,
-        receivedAt: entry.receivedAt,
-        reply: await reply('receipt'),
-        lang,
-        channel: 'email',
-        message: entry,
-      },
-      deps,
-    );
-    return 'version';
   }
   const receipt = await reply('receipt');
   const { own, signature } = splitBody(message.text);

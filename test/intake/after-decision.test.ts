@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { readPaths } from '../../src/adapters/mail-in/read-paths.js';
+import { importMailbox } from '../../src/app/import-mailbox.js';
 import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import type { Status } from '../../src/domain/submission/status.js';
+import type { ManuscriptReader } from '../../src/ports/manuscript-reader.js';
 import { docxAttachment, mailFrom, manuscriptDocx, ON_TIME, PEOPLE } from './support/fixtures.js';
 import { type DialectName, forEachDialect, openWorld, sha256, type World } from './support/world.js';
 
@@ -10,7 +13,8 @@ import { type DialectName, forEachDialect, openWorld, sha256, type World } from 
  * real storage: as on the author's private link, nothing is added. The message is in the ledger
  * with its submission (version-refused), the submission's timeline says a file came and was
  * refused, and the author gets one letter, French then English: the decision on « title » is
- * final, nothing was added, write to the coordinators.
+ * final, nothing was added, write to the coordinators. The version's own transaction decides it,
+ * so a decision taken while the file is being judged is refused the same way.
  */
 
 const TITLE = 'Proposition : plaider devant un algorithme';
@@ -153,6 +157,50 @@ function suite(dialect: DialectName) {
         (e) => e.action === 'version.refused',
       );
       assert.equal(refusals.length, 3);
+    });
+
+    it('a decision taken while the file is judged: refused the same way, the message not failed', async () => {
+      const id = await submitted(w);
+      assert.equal((await w.drain()).sent, 1);
+      await decided(w, id, 'revisions_requested');
+      // The submission is open when the message is matched to it; the desk declines it during the
+      // seconds the new file takes to read, before the version's transaction begins.
+      let declined = false;
+      const read: ManuscriptReader = async (source, options) => {
+        if (!declined) {
+          declined = true;
+          await decided(w, id, 'declined');
+        }
+        return w.deps.read(source, options);
+      };
+      const errors: string[] = [];
+      const raw = await newFile('racing', 60);
+      const imported = await importMailbox(
+        readPaths([await w.put('racing.eml', raw)]),
+        { ...w.deps, read },
+        { onError: (code) => errors.push(code) },
+      );
+      assert.ok(declined, 'the file was read');
+      assert.deepEqual(errors, []);
+      assert.deepEqual([imported.messages, imported.versions, imported.ignored], [1, 0, 1]);
+
+      const record = await w.deps.uow.run((s) => s.submissions.findById(id));
+      assert.deepEqual([record?.status, record?.versions.length], ['declined', 1]);
+      const [, refused] = await ledger(w);
+      assert.deepEqual(refused && [refused.outcome, refused.sha256, refused.replied, refused.detail], [
+        'version-refused',
+        sha256(raw),
+        1,
+        { decision: 'decline', status: 'declined', files: 1 },
+      ]);
+      const actions = (await w.deps.uow.run((s) => s.submissions.listEvents(id))).map((e) => e.action);
+      assert.equal(actions[actions.length - 1], 'version.refused');
+      assert.ok(!actions.includes('version.received'), actions.join(', '));
+
+      assert.equal((await w.drain()).sent, 1, 'one letter, and no receipt');
+      const letter = (await w.letters()).find((l) => l.inReplyTo === '<louis.racing@exemple.fr>');
+      assert.match(letter?.subject ?? '', /la décision est définitive/);
+      assert.match(letter?.text ?? '', /le comité de rédaction ne l’a pas retenue/);
     });
 
     it('a submission waiting for revisions still takes the new file, with its receipt', async () => {

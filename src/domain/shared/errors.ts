@@ -185,6 +185,12 @@ export const ERRORS = {
     fixFr: 'Vérifiez l’identifiant (il figure dans l’accusé de réception) et réessayez.',
     fixEn: 'Check the identifier (it is in the receipt) and try again.',
   },
+  SUBMISSION_DECIDED: {
+    fr: 'La décision sur cette proposition est définitive : le fichier n’a pas été ajouté.',
+    en: 'The decision on this submission is final: the file was not added.',
+    fixFr: 'Pour toute question sur cette décision, écrivez aux coordinateurs du dossier.',
+    fixEn: 'For any question about this decision, write to the issue coordinators.',
+  },
   STALE_UPDATE: {
     fr: 'Cette proposition a été modifiée entre-temps (version {expected} attendue, version {actual} enregistrée) : rien n’a été changé.',
     en: 'This submission was changed in the meantime (version {expected} expected, version {actual} stored): nothing was changed.',

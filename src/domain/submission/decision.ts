@@ -5,8 +5,8 @@ import type { Status } from './status.js';
  * The decision a submission is past, read from the ONE table: the editors accepted or declined it,
  * or its author withdrew it. Every status a decision leads to, and every status the table reaches
  * from there without another decision (accepted → contract → issue → published), is closed to new
- * versions of the text: the author's private link does not offer one, and a file sent by e-mail is
- * not added either.
+ * versions of the text: statusAfterNewVersion refuses one (SUBMISSION_DECIDED), on the status read
+ * in the transaction that would record it, whether it came by e-mail or by the private link.
  */
 export const DECISIONS = ['withdraw', 'decline', 'accept'] as const satisfies readonly Action[];
 export type Decision = (typeof DECISIONS)[number];
