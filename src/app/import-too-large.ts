@@ -22,7 +22,8 @@ export async function importTooLarge(item: TooLargeMail, deps: ImportDeps): Prom
   if (await isKnown(raw, deps)) return 'duplicate';
   const message = await deps.parse(raw);
   const entry = ledgerEntry(raw, message, deps);
-  // The same RFC 3834 rules as any message: never answer a robot, a DMARC failure, or twice a day.
+  // The same RFC 3834 rules as any message: never answer a robot or a DMARC failure; this letter
+  // records nothing, so it is a notice, capped per sender in any 24 hours (rate-limit.ts).
   const automatic = detectAutomatic(message, { ownAddresses: deps.ownAddresses });
   const reply =
     automatic.kind === 'person' ? await replyEnvelope(message, entry, automatic.answer, deps) : null;
