@@ -239,12 +239,12 @@ describe('the dashboard: submissions, filters, search, exports, charts, bulk act
     assert.equal(response.status, 200);
     const result = await response.text();
     assert.match(result, /1 sur 3 propositions traitée\./);
-    assert.match(result, /fait : complète → en évaluation/);
+    assert.match(result, /fait\u00a0: complète → en évaluation/);
     assert.match(
       result,
       /Action impossible\s: «\s?envoyer en évaluation\s?» ne s’applique pas à une proposition à l’état «\s?arrivée après la date limite\s?»/,
     );
-    assert.match(result, /laissée telle quelle : quelqu’un d’autre l’a modifiée entre-temps/);
+    assert.match(result, /laissée telle quelle\u00a0: quelqu’un d’autre l’a modifiée entre-temps/);
     const record = await desk.context.submissions.findById(ids.durand as string);
     assert.equal(record?.status, 'in_review');
     const lateRecord = await desk.context.submissions.findById(ids.late as string);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningDesk } from '../helpers/http-server.js';
-import { textOf } from './author-support.js';
+import { Visitor as Author, submissionForm, textOf } from './author-support.js';
 import {
   type Staff,
   seedSubmission,
@@ -23,6 +23,8 @@ const LINK_TOKEN = 'tYpOgRaPhIe-0123456789-abcdefghijklmnopqrst';
 const PLAIN_SPACE_BEFORE = / [:;!?](?=\s|$)/;
 const PLAIN_SPACE_INSIDE_QUOTES = /« | »/;
 const FRENCH_SPACE_BEFORE = /[\u00a0\u202f][:;!?]/;
+/** « label : value » as French writes it, on an English page. */
+const SPACE_BEFORE_COLON = /\s:(?=\s|$)/;
 
 describe('French typography on the pages', () => {
   let desk: RunningDesk;
@@ -82,10 +84,47 @@ describe('French typography on the pages', () => {
     for (const path of publicPages) {
       const text = await textAt(visitor, `${path}?lang=en`);
       assert.doesNotMatch(text, FRENCH_SPACE_BEFORE, path);
+      assert.doesNotMatch(text, SPACE_BEFORE_COLON, path);
     }
     for (const path of deskPages()) {
       const text = await textAt(admin.visitor, `${path}?lang=en`);
       assert.doesNotMatch(text, FRENCH_SPACE_BEFORE, path);
+      assert.doesNotMatch(text, SPACE_BEFORE_COLON, path);
     }
+  });
+
+  it('« label : value » in each language: the status counts and the charts’ bars', async () => {
+    // ?lang=fr: the English pages read before left the language cookie on English.
+    const fr = await textAt(admin.visitor, '/bureau?lang=fr');
+    assert.match(fr, /complète\u00a0: 1/);
+    assert.match(fr, /\d–[\d\u202f\u00a0]+\u00a0: 1/, 'a bar of the lengths chart');
+    const en = await textAt(admin.visitor, '/bureau?lang=en');
+    assert.match(en, /complete: 1/);
+    assert.match(en, /\d–[\d,]+: 1/, 'a bar of the lengths chart');
+  });
+
+  it('the error summary above the form, in each language', async () => {
+    for (const [query, label] of [
+      ['', /Titre\u00a0: Le titre manque/],
+      ['?lang=en', /Title: The title/],
+    ] as const) {
+      const author = new Author(desk.url);
+      const form = await author.get(`/deposer${query}`);
+      const page = await author.post(
+        `/deposer${query}`,
+        submissionForm(form.html, { authors: [{ givenName: 'Élodie', surname: 'Durand' }], title: '' }),
+      );
+      assert.equal(page.status, 422);
+      const summary = textOf(page.html.split('id="erreurs"')[1]?.split('</ul>')[0] ?? '');
+      assert.match(summary, label);
+    }
+  });
+
+  it('the issue: « n° » and its number never apart in French, « no. » in English', async () => {
+    const visitor = new Visitor(desk.url);
+    assert.match(await textAt(visitor, '/'), /Sociographe n°\u00a081 — /);
+    assert.match(await textAt(visitor, '/?lang=en'), /Sociographe no\. 81 — /);
+    assert.match(await textAt(admin.visitor, '/bureau/appel?lang=fr'), /Sociographe n°\u00a081 — /);
+    assert.match(await textAt(admin.visitor, '/bureau/appel?lang=en'), /Sociographe no\. 81 — /);
   });
 });

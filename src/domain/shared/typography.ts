@@ -2,8 +2,9 @@ import type { Message } from '../shared/message.js';
 
 /**
  * French typography applied to the French half of a message, so that sources stay readable:
- * a no-break space before « : », a narrow no-break space before ; ! ? and inside « ».
- * Messages are written with ordinary spaces; this function fixes them once.
+ * a no-break space before « : » and after « n° » (the number never starts a line alone, as in the
+ * letters), a narrow no-break space before ; ! ? and inside « ». Messages are written with
+ * ordinary spaces; this function fixes them once (applied again, it changes nothing).
  */
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -13,7 +14,8 @@ export function frenchTypography(text: string): string {
     .replace(/[ \u00a0\u202f]+:(?=\s|$)/g, `${NBSP}:`)
     .replace(/[ \u00a0\u202f]+([;!?])/g, `${NNBSP}$1`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NNBSP}`)
-    .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`);
+    .replace(/[ \u00a0\u202f]*»/g, `${NNBSP}»`)
+    .replace(/(?<![\p{L}\p{N}])([nN])°[ \u00a0\u202f]*(?=[\p{L}\p{N}])/gu, `$1°${NBSP}`);
 }
 
 /** A message whose French half gets French typography. */

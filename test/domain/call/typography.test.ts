@@ -32,6 +32,18 @@ describe('French typography', () => {
     assert.equal(frenchTypography('https://x.fr 23:59'), 'https://x.fr 23:59');
   });
 
+  it('puts a no-break space after n° and N°, as the letters do', () => {
+    assert.equal(frenchTypography('Sociographe n° 81'), 'Sociographe n°\u00a081');
+    assert.equal(frenchTypography('N°12 et n°\u202fA'), 'N°\u00a012 et n°\u00a0A');
+    assert.equal(frenchTypography('Numéro (n°) : 81'), 'Numéro (n°)\u00a0: 81');
+    assert.equal(frenchTypography('un° 3, 20° C'), 'un° 3, 20° C');
+  });
+
+  it('changes nothing when applied again', () => {
+    const once = frenchTypography('Date : « oui » ; non ! quoi ? n° 81');
+    assert.equal(frenchTypography(once), once);
+  });
+
   it('is kept in every French message of the submission rules', () => {
     const postcodes = directoryFromMap({ '75011': ['Paris'] });
     const variants = [

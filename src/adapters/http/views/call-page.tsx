@@ -2,7 +2,7 @@ import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js'
 import { formatInstant, formatLocalDay } from '../../../domain/call/format-date.js';
 import type { Call } from '../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../domain/shared/message.js';
-import { t } from './french.js';
+import { t } from '../lang.js';
 import { Layout } from './layout.js';
 
 export interface CallPageProps {
@@ -26,7 +26,11 @@ export function CallPage({ call, lang, now }: CallPageProps) {
   const deadline = effectiveDeadline(call.deadline);
   const day = formatLocalDay(deadline.date, lang);
   const endInstant = deadline.endsAt;
-  const title = `${call.journal} n° ${call.issue} — ${call.theme}`;
+  const title = t(
+    lang,
+    `${call.journal} n° ${call.issue} — ${call.theme}`,
+    `${call.journal} no. ${call.issue} — ${call.theme}`,
+  );
   return (
     <Layout lang={lang} title={title} journal={call.journal} path="/">
       <h1>{title}</h1>

@@ -1,5 +1,5 @@
 import type { Lang, Message } from '../../../domain/shared/message.js';
-import { say, t } from './french.js';
+import { say, t } from '../lang.js';
 import { Layout } from './layout.js';
 
 export function ErrorPage(props: { lang: Lang; journal: string; message: Message; fix: Message }) {

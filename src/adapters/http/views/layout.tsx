@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../../domain/shared/message.js';
-import { t } from './french.js';
+import { t } from '../lang.js';
 
 export interface LayoutProps {
   lang: Lang;

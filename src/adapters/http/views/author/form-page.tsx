@@ -2,8 +2,8 @@ import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
+import { t } from '../../lang.js';
 import { type FieldProblems, type FormValues, fieldId, MAX_AUTHORS } from '../../routes/author-form.js';
-import { t } from '../french.js';
 import { Layout } from '../layout.js';
 import { CsrfField, ErrorSummary, FieldMessages, fieldAria, fileSize, langQuery, shown } from './parts.js';
 
@@ -61,7 +61,7 @@ export function FormPage(props: FormPageProps) {
   return (
     <Layout lang={lang} title={title} journal={call.journal} path="/deposer">
       <h1>
-        {title} — {call.journal} n° {call.issue}
+        {title} — {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)}
       </h1>
       <p>
         {t(lang, 'Vous pouvez déposer votre proposition jusqu’au ', 'You can submit your proposal until ')}

@@ -2,7 +2,7 @@ import type { DraftCheck } from '../../../../app/author-check-draft.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { SubmissionRecord } from '../../../../ports/submission-store.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { Layout } from '../layout.js';
 import { CsrfField, FindingList, fileSize, langQuery, shown } from './parts.js';
 import { VerdictBlock } from './verdict.js';

@@ -4,8 +4,8 @@ import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
 import type { VersionRecord } from '../../../../ports/submission-store.js';
+import { say, t } from '../../lang.js';
 import type { FieldProblems } from '../../routes/author-form.js';
-import { say, t } from '../french.js';
 import { Layout } from '../layout.js';
 import {
   CsrfField,

@@ -2,7 +2,7 @@ import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { say, t } from '../french.js';
+import { say, t } from '../../lang.js';
 import { Layout } from '../layout.js';
 import { langQuery } from './parts.js';
 

@@ -2,8 +2,8 @@ import { cleanText } from '../../../../domain/letters/escape.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import { FIELD_LABELS, type FieldName } from '../../../../domain/submission/requirements.js';
+import { say, t } from '../../lang.js';
 import type { FieldProblem, FieldProblems } from '../../routes/author-form.js';
-import { say, t } from '../french.js';
 
 /** Small pieces shared by the authors' pages. Author values are cleaned and escaped (preact). */
 
@@ -95,7 +95,7 @@ export function ErrorSummary({
         {errors.map(([id, list]) => (
           <li key={id}>
             <a href={`#${id}`}>
-              {labels.get(id) ? t(lang, `${labels.get(id)} : `, `${labels.get(id)} : `) : ''}
+              {labels.get(id) ? t(lang, `${labels.get(id)} : `, `${labels.get(id)}: `) : ''}
               {say(list.find((p) => p.severity === 'error')?.message ?? { fr: '', en: '' }, lang)}
             </a>
           </li>

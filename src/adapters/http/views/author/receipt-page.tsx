@@ -3,7 +3,7 @@ import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { FieldName } from '../../../../domain/submission/requirements.js';
 import type { SubmissionRecord } from '../../../../ports/submission-store.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { Layout } from '../layout.js';
 import { FindingList, fileSize, langQuery, MissingList, shown } from './parts.js';
 import { VerdictBlock, verdictOf } from './verdict.js';

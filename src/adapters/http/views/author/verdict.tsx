@@ -1,7 +1,7 @@
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { FindingList } from './parts.js';
 
 export type Verdict = 'pass' | 'fail' | 'unreadable';

@@ -8,7 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../../domain/accounts/roles
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 
 export interface AccountsPageProps {

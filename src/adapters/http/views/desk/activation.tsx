@@ -1,7 +1,7 @@
 import { groupByFour, PASSWORD_MIN } from '../../../../domain/accounts/credentials.js';
 import { ROLE_LABELS, type Role } from '../../../../domain/accounts/roles.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { say, t } from '../french.js';
+import { say, t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 import { CodeField } from './parts.js';
 

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../../domain/shared/message.js';
 import { ACTION_LABELS, type Action } from '../../../../domain/submission/lifecycle.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 
 export interface BulkLine {

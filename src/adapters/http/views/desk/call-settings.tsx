@@ -3,7 +3,7 @@ import { formatInstant, formatLocalDay } from '../../../../domain/call/format-da
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 
 export interface CallSettingsProps {
@@ -49,7 +49,7 @@ export function CallSettingsPage(props: CallSettingsProps) {
       <dl class="facts">
         <dt>{t(lang, 'Appel', 'Call')}</dt>
         <dd>
-          {call.journal} n° {call.issue} — {call.theme}
+          {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)} — {call.theme}
         </dd>
         <dt>{t(lang, 'Date limite initiale', 'Original deadline')}</dt>
         <dd>{formatLocalDay(call.deadline.date, lang)}</dd>

@@ -1,7 +1,7 @@
 import type { DayCount, LengthDistribution } from '../../../../app/desk-charts.js';
 import { formatLocalDay } from '../../../../domain/call/format-date.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 
 /**
  * The dashboard's two charts, drawn on the server as SVG (no script, no inline style: the CSP
@@ -96,7 +96,7 @@ export function PerDayChart(props: { days: DayCount[]; deadline: string; lang: L
                   height={h}
                   fill={d.late ? COLOURS.late : COLOURS.bar}
                 >
-                  <title>{t(lang, `${dayName(d.day)} : ${d.count}`, `${dayName(d.day)} : ${d.count}`)}</title>
+                  <title>{t(lang, `${dayName(d.day)} : ${d.count}`, `${dayName(d.day)}: ${d.count}`)}</title>
                 </rect>
               )}
               {(i % labelEvery === 0 || i === deadlineIndex) && (
@@ -235,7 +235,7 @@ export function LengthChart(props: { distribution: LengthDistribution; lang: Lan
                     {t(
                       lang,
                       `${formatNumber(b.from, 'fr')}–${formatNumber(b.to - 1, 'fr')} : ${b.count}`,
-                      `${formatNumber(b.from, 'en')}–${formatNumber(b.to - 1, 'en')} : ${b.count}`,
+                      `${formatNumber(b.from, 'en')}–${formatNumber(b.to - 1, 'en')}: ${b.count}`,
                     )}
                   </title>
                 </rect>

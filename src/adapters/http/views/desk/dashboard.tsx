@@ -15,7 +15,7 @@ import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
 import { ACTION_LABELS, type Action } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { LengthChart, PerDayChart } from './charts.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES, LengthBar, VERDICT_NAMES } from './parts.js';
@@ -247,7 +247,7 @@ export function Dashboard(props: DashboardProps) {
         {STATUSES.filter((s) => (counts[s] ?? 0) > 0).map((s) => (
           <li key={s}>
             <a href={`/bureau?statut=${s}`}>
-              {t(lang, `${STATUS_LABELS[s].fr} : ${counts[s]}`, `${STATUS_LABELS[s].en} : ${counts[s]}`)}
+              {t(lang, `${STATUS_LABELS[s].fr} : ${counts[s]}`, `${STATUS_LABELS[s].en}: ${counts[s]}`)}
             </a>
           </li>
         ))}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { ROLE_LABELS } from '../../../../domain/accounts/roles.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 
 export interface DeskLayoutProps {
   lang: Lang;

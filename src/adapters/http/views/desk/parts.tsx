@@ -1,7 +1,7 @@
 import type { Verdict } from '../../../../app/desk-dashboard.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import type { Channel } from '../../../../ports/submission-store.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 
 export const CHANNEL_NAMES: Record<Channel, Message> = {
   email: { fr: 'courriel', en: 'e-mail' },

@@ -3,7 +3,7 @@ import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
-import { say, t } from '../french.js';
+import { say, t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 
 /** Headings of the manuscript sit under the page's own h2: level 1 becomes h3, and so on. */

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../../domain/shared/message.js';
-import { t } from '../french.js';
+import { t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 import { CodeField } from './parts.js';
 
