@@ -146,6 +146,23 @@ describe('a submission’s page: transitions, files, preview, history', () => {
     assert.ok(html.includes('&lt;script>'));
   });
 
+  it('names every event of the history in words, French or English, never by its code', async () => {
+    await desk.context.submissions.appendEvent(id, {
+      actor: { kind: 'author' },
+      channel: 'email',
+      action: 'version.refused',
+      detail: { decision: 'accept', status: 'accepted', files: 1 },
+    });
+    const french = (await coordinator.visitor.page(`/bureau/propositions/${id}`)).html;
+    assert.match(french, /<td>proposition reçue<\/td>/);
+    assert.match(french, /<td>nouveau fichier refusé\u00a0: la décision était déjà prise<\/td>/);
+    const english = (await coordinator.visitor.page(`/bureau/propositions/${id}?lang=en`)).html;
+    assert.match(english, /<td>submission received<\/td>/);
+    assert.match(english, /<td>new file refused: the decision was already taken<\/td>/);
+    assert.doesNotMatch(french + english, /version refused|submission\.received|version\.refused/);
+    await coordinator.visitor.get(`/bureau/propositions/${id}?lang=fr`); // the choice is remembered
+  });
+
   it('answers 404 for an unknown submission', async () => {
     const response = await coordinator.visitor.get('/bureau/propositions/inconnue');
     assert.equal(response.status, 404);

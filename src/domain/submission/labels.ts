@@ -17,3 +17,20 @@ export const STATUS_LABELS: Record<Status, Message> = {
   withdrawn: { fr: 'retirée par l’auteur', en: 'withdrawn by the author' },
   late: { fr: 'arrivée après la date limite', en: 'received after the deadline' },
 };
+
+/**
+ * The words the desk's timeline gives the events that are not moves of the lifecycle table (those
+ * read ACTION_LABELS, in lifecycle.ts). Keyed by the event's action as the use cases record it.
+ */
+export const EVENT_LABELS: Readonly<Record<string, Message>> = {
+  'submission.received': { fr: 'proposition reçue', en: 'submission received' },
+  'version.received': { fr: 'nouvelle version reçue', en: 'new version received' },
+  'version.refused': {
+    fr: 'nouveau fichier refusé : la décision était déjà prise',
+    en: 'new file refused: the decision was already taken',
+  },
+  'details.completed': {
+    fr: 'coordonnées données ou corrigées',
+    en: 'contact details given or corrected',
+  },
+};

@@ -3,13 +3,13 @@ import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
-import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
+import { EVENT_LABELS, STATUS_LABELS } from '../../../../domain/submission/labels.js';
 import { ACTION_LABELS, type Transition } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
-import { t } from '../french.js';
+import { say, t } from '../../lang.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';
@@ -142,9 +142,10 @@ function actorName(e: EventRecord, names: Map<string, string>, lang: Lang): stri
   return name ? `${name} (${kind})` : kind;
 }
 
+/** A move of the lifecycle table, or another event of the timeline; the code itself as a last resort. */
 function actionName(action: string, lang: Lang): string {
-  const label = (ACTION_LABELS as Record<string, { fr: string; en: string }>)[action];
-  return label ? label[lang] : action.replace(/[_.]/g, ' ');
+  const label = (ACTION_LABELS as Record<string, { fr: string; en: string }>)[action] ?? EVENT_LABELS[action];
+  return label ? say(label, lang) : action.replace(/[_.]/g, ' ');
 }
 
 export function SubmissionPage(props: SubmissionPageProps) {
