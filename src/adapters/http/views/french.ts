@@ -1,1 +1,0 @@
-export { say, t } from '../lang.js';
