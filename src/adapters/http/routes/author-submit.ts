@@ -9,12 +9,11 @@ import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js'
 import type { Lang } from '../../../domain/shared/message.js';
 import type { AppContext } from '../../../main/context.js';
 import type { DraftAnalyses } from '../../../ports/draft-analyses.js';
-import { langOf } from '../lang.js';
+import { langOf, say } from '../lang.js';
 import { sendPage } from '../render.js';
 import { CheckPage } from '../views/author/check-page.js';
 import { FormPage } from '../views/author/form-page.js';
 import { ClosedPage, ExpiredFormPage } from '../views/author/notice-page.js';
-import { say } from '../views/author/parts.js';
 import { ReceiptPage } from '../views/author/receipt-page.js';
 import {
   addAuthor,

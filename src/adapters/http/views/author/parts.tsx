@@ -7,9 +7,6 @@ import type { FieldProblem, FieldProblems } from '../../routes/author-form.js';
 
 /** Small pieces shared by the authors' pages. Author values are cleaned and escaped (preact). */
 
-// The routes that answer with the authors' pages take `say` from here as well.
-export { say };
-
 /** A value an author wrote (name, title, file name) as shown: one line, no invisible tricks. */
 export function shown(value: string, max = 200): string {
   return cleanText(value, max);
