@@ -33,11 +33,11 @@ describe('appel db migrate', () => {
     const text = first.out.join('\n');
     assert.match(
       text,
-      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(5\) : 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision\n\nDatabase: /,
+      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(6\) : 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts\n\nDatabase: /,
     );
     assert.match(
       text,
-      /Migrations applied \(5\): 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision$/,
+      /Migrations applied \(6\): 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts$/,
     );
     assert.ok(existsSync(join(data, 'appel.sqlite')));
     assert.ok(!existsSync(join(root, 'ignored')), '--data wins over APPEL_DATA');
@@ -81,7 +81,7 @@ describe('appel db migrate', () => {
       const c = await run(['migrate', '--data', join(root, 'pg')], { DATABASE_URL: withSchema.toString() });
       assert.match(
         c.out.join('\n'),
-        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision/,
+        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts/,
       );
       const tables = await sql<{
         n: string;

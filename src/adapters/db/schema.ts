@@ -25,6 +25,7 @@ export interface Database {
   accounts: AccountsTable;
   account_tokens: AccountTokensTable;
   account_sessions: AccountSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 export interface CallsTable {
@@ -192,4 +193,16 @@ export interface AccountSessionsTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+}
+
+/**
+ * Sign-in attempts in the window: a keyed hash of the client address or account address, never
+ * the address; at most `max` slots per key, each holding the time of the attempt that took it.
+ */
+export interface SignInAttemptsTable {
+  key_hash: string;
+  slot: number;
+  at: string;
+  /** When the attempt stops counting: the slot is free again, the row may be deleted. */
+  expires_at: string;
 }

@@ -1,6 +1,7 @@
 import type { MakeDatabase } from './databases.js';
 import { accountSuite } from './suite-accounts.js';
 import { atomicitySuite } from './suite-atomicity.js';
+import { attemptSuite } from './suite-attempts.js';
 import { authorLinkSuite } from './suite-author-links.js';
 import { callSuite } from './suite-calls.js';
 import { lockingSuite } from './suite-locking.js';
@@ -24,4 +25,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   authorLinkSuite(makeDb);
   accountSuite(makeDb);
   callSuite(makeDb);
+  attemptSuite(makeDb);
 }

@@ -37,7 +37,14 @@ async function ownTables(handle: DbHandle): Promise<string[]> {
     .sort();
 }
 
-const ALL = ['0001-initial', '0002-messages', '0003-author-links', '0004-accounts', '0005-call-revision'];
+const ALL = [
+  '0001-initial',
+  '0002-messages',
+  '0003-author-links',
+  '0004-accounts',
+  '0005-call-revision',
+  '0006-sign-in-attempts',
+];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
 
@@ -54,6 +61,7 @@ const TABLES = [
   'manuscript_versions',
   'messages',
   'outbox',
+  'sign_in_attempts',
   'submissions',
 ];
 
@@ -96,7 +104,9 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.equal(first.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => !['messages', 'author_links', ...ACCOUNT_TABLES].includes(name)),
+          TABLES.filter(
+            (name) => !['messages', 'author_links', 'sign_in_attempts', ...ACCOUNT_TABLES].includes(name),
+          ),
         );
         const at = '2026-03-01T09:00:00.000Z';
         await old.handle.db
@@ -108,21 +118,26 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0003-author-links',
           '0004-accounts',
           '0005-call-revision',
+          '0006-sign-in-attempts',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
         assert.equal((await steps.migrateDown()).error, undefined);
-        assert.deepEqual(await ownTables(old.handle), TABLES);
+        const withoutAttempts = TABLES.filter((name) => name !== 'sign_in_attempts');
+        assert.deepEqual(await ownTables(old.handle), withoutAttempts);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        assert.deepEqual(await ownTables(old.handle), withoutAttempts);
         const down = await steps.migrateDown();
         assert.equal(down.error, undefined);
         assert.deepEqual(
           await ownTables(old.handle),
-          TABLES.filter((name) => !ACCOUNT_TABLES.includes(name)),
+          withoutAttempts.filter((name) => !ACCOUNT_TABLES.includes(name)),
         );
         assert.deepEqual((await migrateToLatest(old.handle)).applied, [
           '0004-accounts',
           '0005-call-revision',
+          '0006-sign-in-attempts',
         ]);
       } finally {
         await old.drop();

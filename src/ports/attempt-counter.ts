@@ -1,0 +1,24 @@
+/**
+ * Attempts counted over a sliding window (sign-in per client address and per account), shared by
+ * every process that uses the same store: with several instances of the desk behind a proxy, the
+ * limit is the limit, not the limit times the number of instances.
+ */
+export interface AttemptLimit {
+  /** Attempts allowed in any window. */
+  max: number;
+  windowMs: number;
+}
+
+export type AttemptVerdict =
+  | { allowed: true }
+  /** Refused, and nothing recorded: the key may try again in `retryAfterSeconds` (at least 1). */
+  | { allowed: false; retryAfterSeconds: number };
+
+export interface AttemptCounter {
+  /**
+   * Records an attempt for `keyHash` at `now`, unless the key already made `limit.max` attempts
+   * in the window ending at `now`. The key is a hash (SHA-256 hex, 64 characters), never the
+   * address it stands for: a store refuses anything else.
+   */
+  take(keyHash: string, limit: AttemptLimit, now: Date): Promise<AttemptVerdict>;
+}
