@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { loadCall } from '../adapters/call-file/load-call.js';
 import { type DbHandle, openDatabase } from '../adapters/db/connect.js';
+import { KyselyAttemptCounter } from '../adapters/db/kysely-attempt-counter.js';
 import { KyselyCallStore } from '../adapters/db/kysely-call-store.js';
 import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
 import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
@@ -22,6 +23,7 @@ import { ensureDataDir, resolveStorage, type StorageConfig } from '../config/dat
 import type { Call } from '../domain/call/schema.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AccountStore } from '../ports/accounts.js';
+import type { AttemptCounter } from '../ports/attempt-counter.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import type { FileReferences } from '../ports/file-references.js';
@@ -100,6 +102,8 @@ export interface AppContext {
   calls: CallStore;
   /** The desk's accounts, one-time links and sessions. */
   accounts: AccountStore;
+  /** Sign-in attempts, counted in the database: every instance over it shares the desk's limits. */
+  signInAttempts: AttemptCounter;
   intake: ImportDeps;
   submissions: SubmissionStore;
   outbox: Outbox;
@@ -147,6 +151,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       callId: callRecord.id,
       calls,
       accounts: new KyselyAccountStore(handle.db, randomIds),
+      signInAttempts: new KyselyAttemptCounter(handle.db),
       intake: {
         uow: new KyselyUnitOfWork(handle.db, systemClock, randomIds),
         files,

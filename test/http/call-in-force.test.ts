@@ -3,8 +3,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { sql } from 'kysely';
-import { openPostgres } from '../../src/adapters/db/postgres.js';
 import { statusOf } from '../../src/adapters/http/error-status.js';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { readPaths } from '../../src/adapters/mail-in/read-paths.js';
@@ -16,7 +14,7 @@ import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
 import type { CallStore } from '../../src/ports/call-store.js';
-import { freshSchemaName, testDatabaseUrl } from '../db/support/databases.js';
+import { freshPostgresSchema } from '../db/support/databases.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from '../intake/support/fixtures.js';
 import { type DialectName, forEachDialect } from '../intake/support/world.js';
 
@@ -44,16 +42,9 @@ async function openPair(dialect: DialectName): Promise<Pair> {
   let env: NodeJS.ProcessEnv = {};
   let drop = async () => {};
   if (dialect === 'postgres') {
-    const schema = freshSchemaName();
-    const admin = openPostgres(testDatabaseUrl(), { max: 1 });
-    await sql`create schema ${sql.id(schema)}`.execute(admin);
-    const url = new URL(testDatabaseUrl());
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env = { DATABASE_URL: url.toString() };
-    drop = async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-      await admin.destroy();
-    };
+    const fresh = await freshPostgresSchema();
+    env = { DATABASE_URL: fresh.databaseUrl };
+    drop = fresh.drop;
   }
   // On SQLite both open the one database file of the same data folder; each keeps its own handle.
   const [first, second] = dialect === 'sqlite' ? [dirs[0], dirs[0]] : dirs;

@@ -76,6 +76,28 @@ export function makePostgres(url: string): MakeDatabase {
   };
 }
 
+/**
+ * A new schema in the test database and the DATABASE_URL that works in it (search_path), for
+ * tests that open whole contexts as the commands do; drop() removes it and all it holds.
+ */
+export async function freshPostgresSchema(
+  url = testDatabaseUrl(),
+): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
+  const schema = freshSchemaName();
+  const admin = openPostgres(url, { max: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  const inSchema = new URL(url);
+  inSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    schema,
+    databaseUrl: inSchema.toString(),
+    drop: async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+      await admin.destroy();
+    },
+  };
+}
+
 /** Whether PostgreSQL answers at `url`, and the reason when it does not (no password in it). */
 export async function probePostgres(url: string): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {

@@ -1,37 +1,40 @@
+import { createHmac } from 'node:crypto';
+import type { AttemptCounter, AttemptLimit, AttemptVerdict } from '../../../ports/attempt-counter.js';
+
 /**
- * Counts attempts per key over a sliding window (sign-in per address and per account). In memory:
- * right for the embedded default (one process); several processes each keep their own count, so
- * the effective limit is the per-process limit times the number of processes.
+ * The key used when no server secret is configured (APPEL_COOKIE_SECRET): the same in every
+ * process, so that instances still share their counts. Without a secret the stored hash of an
+ * address can be found again by trying addresses; the rows live one window only.
+ */
+const UNKEYED = 'appel: sign-in attempts without a configured secret';
+
+/**
+ * Sign-in attempts of one kind (per client address, per account address) over a sliding window,
+ * counted in the database so that every instance of the desk shares one count. What is limited
+ * is never stored: only an HMAC-SHA-256 of it, keyed with the server's secret and the kind.
+ * (The per-minute limit of every route, @fastify/rate-limit's, stays per process: it guards the
+ * process, not the accounts.)
  */
 export class Attempts {
-  private readonly hits = new Map<string, number[]>();
+  private readonly limit: AttemptLimit;
+  private readonly secret: string;
 
   constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-
-  /** Records an attempt; false when the key already used its attempts in the window. */
-  take(key: string, now: number): boolean {
-    const since = now - this.windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.max) {
-      this.hits.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.forgetOld(since);
-    return true;
+    private readonly counter: AttemptCounter,
+    private readonly kind: 'address' | 'account',
+    options: AttemptLimit & { secret?: string | undefined },
+  ) {
+    this.limit = { max: options.max, windowMs: options.windowMs };
+    this.secret = options.secret || UNKEYED;
   }
 
-  /** Seconds until the key may try again (for Retry-After). */
-  retryAfter(key: string, now: number): number {
-    const oldest = (this.hits.get(key) ?? [])[0];
-    return oldest === undefined ? 0 : Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+  /** Records an attempt for `value`, or refuses it (nothing recorded) with the wait in seconds. */
+  take(value: string, now: Date): Promise<AttemptVerdict> {
+    return this.counter.take(attemptKey(this.secret, this.kind, value), this.limit, now);
   }
+}
 
-  private forgetOld(since: number): void {
-    for (const [key, times] of this.hits) if (!times.some((t) => t > since)) this.hits.delete(key);
-  }
+/** The stored key: HMAC-SHA-256 (hex) of the kind and the value, keyed with the secret. */
+export function attemptKey(secret: string, kind: string, value: string): string {
+  return createHmac('sha256', secret).update(`sign-in ${kind}\0${value}`, 'utf8').digest('hex');
 }

@@ -70,14 +70,16 @@ export function registerDeskAuthRoutes(app: FastifyInstance, deps: DeskDeps): vo
         status,
       );
     if (email.trim() === '' || password === '' || code.trim() === '') return page({ missing: true }, 400);
-    const now = deps.now().getTime();
-    const byAddress = deps.attempts.byAddress.take(request.ip, now);
-    const byAccount = deps.attempts.byAccount.take(normaliseEmail(email), now);
-    if (!byAddress || !byAccount) {
-      const wait = Math.max(
-        deps.attempts.byAddress.retryAfter(request.ip, now),
-        deps.attempts.byAccount.retryAfter(normaliseEmail(email), now),
-      );
+    // Counted in the database, shared by every instance; request.ip is the client's address as
+    // the proxy reports it when APPEL_TRUST_PROXY names the proxy, else the connection's.
+    const now = deps.now();
+    const verdicts = [
+      await deps.attempts.byAddress.take(request.ip, now),
+      await deps.attempts.byAccount.take(normaliseEmail(email), now),
+    ];
+    const waits = verdicts.map((v) => (v.allowed ? 0 : v.retryAfterSeconds));
+    if (waits.some((w) => w > 0)) {
+      const wait = Math.max(...waits);
       reply.header('retry-after', String(wait));
       return sendMessage(request, reply, deps, 429, {
         title: t(lang, 'Trop de tentatives', 'Too many attempts'),

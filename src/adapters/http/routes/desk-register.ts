@@ -42,8 +42,16 @@ export function registerDeskRoutes(
     hasher: options.hasher ?? argon2Hasher(),
     now,
     attempts: {
-      byAddress: new Attempts(options.signInPerAddress ?? 5, 60_000),
-      byAccount: new Attempts(options.signInPerAccount ?? 5, 60_000),
+      byAddress: new Attempts(context.signInAttempts, 'address', {
+        max: options.signInPerAddress ?? 5,
+        windowMs: 60_000,
+        secret: options.cookieSecret,
+      }),
+      byAccount: new Attempts(context.signInAttempts, 'account', {
+        max: options.signInPerAccount ?? 5,
+        windowMs: 60_000,
+        secret: options.cookieSecret,
+      }),
     },
     ...(publicUrl ? { publicUrl } : {}),
   };
