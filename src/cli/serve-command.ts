@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { buildServer } from '../adapters/http/server.js';
+import { buildServer, type ServerOptions } from '../adapters/http/server.js';
+import { parseTrustProxy } from '../adapters/http/trust-proxy.js';
 import { runOutboxWorker } from '../app/process-outbox.js';
 import type { AppContext } from '../main/context.js';
 import { sweepDeps } from '../main/sweep-context.js';
@@ -26,10 +27,7 @@ export interface ServeOptions {
  */
 export async function serveDesk(io: CliIo, context: AppContext, options: ServeOptions): Promise<void> {
   const { env } = options;
-  const app = await buildServer(
-    context,
-    env.APPEL_COOKIE_SECRET ? { cookieSecret: env.APPEL_COOKIE_SECRET } : {},
-  );
+  const app = await buildServer(context, serverSettings(env));
   const address = await app.listen({ port: options.port, host: options.host });
   io.out(`Bureau de l’appel / call desk: ${address}`);
   await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
@@ -54,6 +52,14 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
     await sweeping.stop();
     await app.close();
   }
+}
+
+/** The desk's settings from the environment: APPEL_COOKIE_SECRET, APPEL_TRUST_PROXY. */
+export function serverSettings(env: NodeJS.ProcessEnv): ServerOptions {
+  return {
+    ...(env.APPEL_COOKIE_SECRET ? { cookieSecret: env.APPEL_COOKIE_SECRET } : {}),
+    trustProxy: parseTrustProxy(env.APPEL_TRUST_PROXY),
+  };
 }
 
 /** `appel serve`: the web desk, with an outbox worker in the same process (the embedded default). */

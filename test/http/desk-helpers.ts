@@ -79,14 +79,22 @@ export class Visitor {
     return response;
   }
 
-  async post(path: string, form: Record<string, string | string[]>): Promise<Response> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form))
       for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     const response = await fetch(`${this.base}${path}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
       body,
     });
     this.keep(response);

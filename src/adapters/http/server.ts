@@ -15,15 +15,31 @@ import { sendPage } from './render.js';
 import { registerAuthorRoutes } from './routes/author-submit.js';
 import { registerCallRoutes } from './routes/call.js';
 import { registerDeskRoutes } from './routes/desk-register.js';
+import type { TrustProxy } from './trust-proxy.js';
 import { ErrorPage } from './views/error-page.js';
 
 export interface ServerOptions {
   /** Upload cap for one manuscript (bytes). */
   maxUploadBytes?: number;
-  /** Secret for signed cookies; random per process when absent (sessions then end on restart). */
+  /**
+   * Secret for signed cookies; random per process when absent (sessions then end on restart). It
+   * also keys the hashes under which sign-in attempts are counted (auth/attempts.ts).
+   */
   cookieSecret?: string;
-  /** Requests per minute and address, all routes (sign-in and links have their own, lower caps). */
+  /**
+   * Requests per minute and address, all routes (sign-in and links have their own, lower caps).
+   * Counted by @fastify/rate-limit in this process's memory, as is the private links' cap
+   * (author-link.ts): with several instances each allows this many. They guard the process
+   * against floods; the sign-in limits, which guard accounts, are counted in the database and
+   * shared by every instance (auth/attempts.ts).
+   */
   rateLimitPerMinute?: number;
+  /**
+   * Whom to believe about the client's address, protocol and host (X-Forwarded-*): nobody by
+   * default; APPEL_TRUST_PROXY behind a reverse proxy (trust-proxy.ts). Without it every client
+   * has the proxy's address, and one person's attempts would lock everyone out.
+   */
+  trustProxy?: TrustProxy;
   now?: () => Date;
 }
 
@@ -38,7 +54,7 @@ export async function buildServer(
   context: AppContext,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, trustProxy: false, bodyLimit: 256 * 1024 });
+  const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false, bodyLimit: 256 * 1024 });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
