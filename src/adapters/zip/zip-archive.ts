@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
-import { inflateSync as inflateInJs } from 'fflate';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ReaderLimits } from '../../domain/manuscript/limits.js';
 import { AppError } from '../../domain/shared/errors.js';
@@ -20,13 +19,6 @@ const RATIO_CHECK_FROM = 1024 * 1024;
  * 40 MB document.xml is never held whole.
  */
 const INFLATE_AT_ONCE_UP_TO = 1024 * 1024;
-/**
- * Entries up to this size are inflated by fflate, in JavaScript: node's inflateRawSync sets up a
- * zlib context on every call (≈ 15 µs), more than fflate takes to inflate a 1 KB part (≈ 5 µs), and
- * a .docx has a dozen parts of a few KB (.rels, app.xml, core.xml, settings.xml…). Past ≈ 16 KB
- * zlib's speed wins (docs/benchmarks.md).
- */
-const INFLATE_IN_JS_UP_TO = 16 * 1024;
 const LOCAL_HEADER = 0x04034b50;
 
 /**
@@ -132,7 +124,7 @@ export class ZipArchive {
     if (data === null) return null;
     if (entry.compressionMethod === 0) return data.length === entry.uncompressedSize ? data : null;
     try {
-      const inflated = inflate(data, entry.uncompressedSize);
+      const inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) + 1 });
       return inflated.length === entry.uncompressedSize ? inflated : null;
     } catch {
       return null;
@@ -176,16 +168,6 @@ export class ZipArchive {
       }
     }
   }
-}
-
-/**
- * Inflates raw deflate data declared to hold `size` bytes, into at most size + 1 bytes: more
- * than declared shows as a length of size + 1, never as a larger buffer.
- */
-function inflate(data: Buffer, size: number): Buffer {
-  if (size > INFLATE_IN_JS_UP_TO) return inflateRawSync(data, { maxOutputLength: Math.max(1, size) + 1 });
-  const out = inflateInJs(data, { out: new Uint8Array(size + 1) });
-  return Buffer.from(out.buffer, out.byteOffset, out.length);
 }
 
 function errorText(e: unknown): string {
