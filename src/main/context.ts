@@ -17,10 +17,11 @@ import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
 import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
 import { etalabPostcodes } from '../adapters/postcodes/etalab.js';
 import { StoredCall } from '../app/call-in-force.js';
+import { chooseCall } from '../app/choose-call.js';
 import type { ImportDeps } from '../app/import-message.js';
-import { saveCallFile } from '../app/save-call-file.js';
 import { ensureDataDir, resolveStorage, type StorageConfig } from '../config/data-dir.js';
 import type { Call } from '../domain/call/schema.js';
+import { SOCIOGRAPHE_81 } from '../domain/call/sociographe-81.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AccountStore } from '../ports/accounts.js';
 import type { AttemptCounter } from '../ports/attempt-counter.js';
@@ -35,7 +36,10 @@ import type { SubmissionStore } from '../ports/submission-store.js';
 export interface ContextOptions {
   /** --data DIR */
   data?: string;
-  /** --call FILE; the embedded Sociographe no. 81 call when absent. */
+  /**
+   * --call FILE. When absent, the call the database holds if it holds one, the embedded
+   * Sociographe no. 81 call if it holds none, CALL_AMBIGUOUS if it holds several (chooseCall).
+   */
   callFile?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -124,17 +128,16 @@ export interface AppContext {
  */
 export async function openContext(options: ContextOptions = {}): Promise<AppContext> {
   const env = options.env ?? process.env;
-  const loaded = await loadCall(options.callFile);
-  if (!loaded.ok) throw loaded.error;
+  const file = await callFromFile(options.callFile);
   const { dataDir, folders, handle } = await openStorage({ data: options.data, env });
   try {
     const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
     // Extensions decided from the desk live in the stored call: the file must not erase them.
-    const { call, record: callRecord } = await saveCallFile(loaded.call, calls);
+    const { call, record: callRecord } = await chooseCall(file, SOCIOGRAPHE_81, calls);
     const currentCall = new StoredCall(calls, callRecord.id, call);
     const from: MailAddress = {
       address: env.APPEL_MAIL_FROM ?? 'appel@localhost.localdomain',
-      name: loaded.call.journal,
+      name: call.journal,
     };
     const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
     const outboxDir = smtp ? null : folders.outbox;
@@ -185,6 +188,14 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     await handle.close();
     throw e;
   }
+}
+
+/** The call file given with --call, read and validated; undefined without one. */
+async function callFromFile(path: string | undefined): Promise<Call | undefined> {
+  if (path === undefined) return undefined;
+  const loaded = await loadCall(path);
+  if (!loaded.ok) throw loaded.error;
+  return loaded.call;
 }
 
 /** smtp://user:password@host:587 or smtps://…:465; the password never appears in messages. */

@@ -26,6 +26,8 @@ export interface CallStore {
   replaceCall(id: string, data: JsonObject, expectedRevision: number): Promise<CallRecord | null>;
   findCallBySlug(slug: string): Promise<CallRecord | null>;
   findCallById(id: string): Promise<CallRecord | null>;
+  /** Every stored call, oldest first: a process started without a call file chooses among them. */
+  listCalls(): Promise<CallRecord[]>;
 }
 
 /** The call in force with its row's id and revision: what a change written back needs. */

@@ -92,6 +92,7 @@ function callsWaiting(
     createCall: (slug, data) => calls.createCall(slug, data),
     findCallBySlug: (slug) => calls.findCallBySlug(slug),
     findCallById: (id) => calls.findCallById(id),
+    listCalls: () => calls.listCalls(),
     replaceCall: async (id, data, revision) => {
       await before();
       const saved = await calls.replaceCall(id, data, revision);

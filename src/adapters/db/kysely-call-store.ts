@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { IdGenerator } from '../../ports/id-generator.js';
 import type { JsonObject } from '../../ports/json.js';
 import { toIso } from './codec.js';
-import { createCall, findCall, replaceCall, saveCall } from './repositories/calls.js';
+import { createCall, findCall, listCalls, replaceCall, saveCall } from './repositories/calls.js';
 import type { Executor } from './transaction.js';
 
 export class KyselyCallStore implements CallStore {
@@ -31,5 +31,9 @@ export class KyselyCallStore implements CallStore {
 
   findCallById(id: string): Promise<CallRecord | null> {
     return findCall(this.db, { id });
+  }
+
+  listCalls(): Promise<CallRecord[]> {
+    return listCalls(this.db);
   }
 }

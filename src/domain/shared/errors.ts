@@ -203,6 +203,14 @@ export const ERRORS = {
     fixFr: 'Rechargez la page de l’appel, vérifiez la date limite affichée, puis recommencez si besoin.',
     fixEn: 'Reload the call’s page, check the deadline shown, then try again if needed.',
   },
+  CALL_AMBIGUOUS: {
+    fr: 'Ce dossier de données contient plusieurs appels ({slugs}) : indiquez lequel avec --call FICHIER.',
+    en: 'This data folder holds several calls ({slugs}): say which one with --call FILE.',
+    fixFr:
+      'Relancez la commande avec --call et le fichier de l’appel voulu ; sans --call, appel ne reprend l’appel enregistré que s’il est le seul.',
+    fixEn:
+      'Run the command again with --call and the file of the call you mean; without --call, appel uses the stored call only when it is the only one.',
+  },
   OUTBOX_DUPLICATE: {
     fr: 'Ce message est déjà dans la file d’envoi ({key}).',
     en: 'This message is already in the sending queue ({key}).',

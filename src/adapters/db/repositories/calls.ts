@@ -87,6 +87,12 @@ export async function findCall(
   return row ? toCall(row) : null;
 }
 
+/** Every call, oldest first (a data folder holds one call per issue: a handful of rows). */
+export async function listCalls(db: Executor): Promise<CallRecord[]> {
+  const rows = await db.selectFrom('calls').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map(toCall);
+}
+
 function toCall(row: Selectable<CallsTable>): CallRecord {
   return {
     id: row.id,
