@@ -112,6 +112,52 @@ describe('the private link', () => {
     assert.doesNotMatch(final, /Envoyer une nouvelle version|Retirer ma proposition/);
   });
 
+  test('a decision taken while the new version is checked: 409, the decided status, no upload form', async () => {
+    const { visitor, path } = await submit({ title: 'Une décision pendant l’envoi' });
+    const page = await visitor.get(path);
+    const upload = new FormData();
+    upload.append('_csrf', field(page.html, '_csrf'));
+    upload.append('fichier', new Blob([new Uint8Array(await manuscript(9000))]), 'revue.docx');
+    upload.append('action', 'verifier');
+    const check = await visitor.post(`${path}/version`, upload);
+    assert.equal(check.status, 200);
+
+    // The coordinator declines this submission while the file is being read, once.
+    const hash = createHash('sha256').update(path.slice('/suivi/'.length)).digest('hex');
+    const intake = desk.context.intake;
+    const read = intake.read;
+    let decided = false;
+    intake.read = async (source, options) => {
+      if (!decided) {
+        decided = true;
+        await intake.uow.run(async (s) => {
+          const link = await s.authorLinks.findLive(hash);
+          const record = link && (await s.submissions.findById(link.submissionId));
+          assert.ok(record);
+          await s.submissions.changeStatus({
+            submissionId: record.id,
+            expectedVersion: record.version,
+            to: 'declined',
+            event: { actor: { kind: 'coordinator', id: 'acc-1' }, channel: 'web', action: 'test.decide' },
+          });
+        });
+      }
+      return read(source, options);
+    };
+    let refused: Page;
+    try {
+      refused = await visitor.post(`${path}/version`, hiddenForm(check.html, 'envoyer'));
+    } finally {
+      intake.read = read;
+    }
+    assert.ok(decided, 'the decision came while the file was read');
+    assert.equal(refused.status, 409);
+    assert.match(textOf(refused.html), /État de votre proposition\s*:\s*refusée/);
+    assert.doesNotMatch(refused.html, /type="file"/);
+    assert.doesNotMatch(textOf(refused.html), /Envoyer une nouvelle version|Version 2/);
+    assert.equal(await statusOf(path), 'refusée');
+  });
+
   test('the receipt letter queued in the outbox carries the private link', async () => {
     const { url } = await submit({
       authors: [{ givenName: 'Lucie', surname: 'Roux', email: 'lucie.roux@exemple.fr' }],

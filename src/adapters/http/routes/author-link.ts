@@ -76,6 +76,13 @@ export function registerAuthorLinkRoutes(
     return { token, path: `/suivi/${token}`, lang, view };
   }
 
+  /** The link read again, as the GET would: a decision taken during the request is shown. */
+  async function reopen(o: Opened): Promise<Opened> {
+    const found = await openAuthorLink(tokenHash(o.token), context.intake);
+    if (!found) return o;
+    return { ...o, view: authorView(context.call, found.record, found.events, deps.now()) };
+  }
+
   function showLink(
     reply: FastifyReply,
     o: Opened,
@@ -192,7 +199,8 @@ export function registerAuthorLinkRoutes(
         },
         context.intake,
       );
-      if (!sent.ok) return showLink(reply, o, {}, 409);
+      // Refused because a decision came while the file was checked: the page shows that decision.
+      if (!sent.ok) return showLink(reply, await reopen(o), {}, 409);
       return backTo(reply, o, sent.duplicate ? 'version-deja' : 'version');
     }
 
