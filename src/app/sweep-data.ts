@@ -1,3 +1,4 @@
+import type { AttemptCounter } from '../ports/attempt-counter.js';
 import type { Clock } from '../ports/clock.js';
 import type { SweepableDraftAnalyses } from '../ports/draft-analyses.js';
 import type { FileReferences } from '../ports/file-references.js';
@@ -26,6 +27,8 @@ export interface SweepDeps {
   /** Every place where temporaries may be left: the file store, the kept analyses, the outbox folder. */
   temporaries: readonly HoldsTemporaries[];
   references: FileReferences;
+  /** The desk's sign-in attempts, in the database: rows out of their window go too. */
+  attempts: Pick<AttemptCounter, 'forgetExpired'>;
   clock: Clock;
 }
 
@@ -35,6 +38,8 @@ export interface SweepReport {
   /** Stored files no record names (drafts never confirmed), unused for DRAFT_RETENTION_MS. */
   files: Swept;
   temporaries: Swept;
+  /** Sign-in attempt rows out of their window (database rows: a count, no size). */
+  signInAttempts: number;
 }
 
 /**
@@ -43,8 +48,9 @@ export interface SweepReport {
  * A stored file is removed only when no record names it (a version, a message) and nobody used it
  * for the retention; the store checks the last use again once the file is out of reach, so an
  * author confirming at that moment keeps it. Several sweeps may run at once (two instances, a
- * worker): each counts only what it removed itself. A dry run removes nothing and counts what
- * would go.
+ * worker): each counts only what it removed itself. Sign-in attempts out of their window go too:
+ * each attempt deletes a bounded batch only, so a desk nobody signs in to would keep them. A dry
+ * run removes nothing and counts what would go.
  */
 export async function sweepData(options: { dryRun?: boolean }, deps: SweepDeps): Promise<SweepReport> {
   const dryRun = options.dryRun ?? false;
@@ -54,6 +60,7 @@ export async function sweepData(options: { dryRun?: boolean }, deps: SweepDeps):
     analyses: await sweepAnalyses(draftsBefore, dryRun, deps),
     files: await sweepFiles(draftsBefore, dryRun, deps),
     temporaries: none(),
+    signInAttempts: await deps.attempts.forgetExpired(new Date(now), dryRun),
   };
   for (const place of deps.temporaries) {
     add(report.temporaries, await place.clearTemporaries(new Date(now - TEMPORARY_AGE_MS), dryRun));

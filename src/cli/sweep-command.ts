@@ -8,7 +8,7 @@ import { openSweepContext } from '../main/sweep-context.js';
 import type { CliIo } from './io.js';
 import { runOpened } from './run-with-context.js';
 
-/** What a sweep removed, French then English: counts and sizes only, never a name. */
+/** What a sweep removed, French then English: counts and sizes (of files) only, never a name. */
 export function sweepText(report: SweepReport, dryRun: boolean): string {
   const parts = (lang: Lang) =>
     [
@@ -30,6 +30,12 @@ export function sweepText(report: SweepReport, dryRun: boolean): string {
         ['fichier temporaire', 'fichiers temporaires'],
         ['temporary file', 'temporary files'],
       ),
+      counted(
+        report.signInAttempts,
+        lang,
+        ['tentative de connexion expirée', 'tentatives de connexion expirées'],
+        ['expired sign-in attempt', 'expired sign-in attempts'],
+      ),
     ].join(', ');
   return dryRun
     ? `Nettoyage à blanc : ${parts('fr')} seraient supprimés.\nDry run: would remove ${parts('en')}.`
@@ -42,13 +48,17 @@ function part(
   fr: [string, string],
   en: [string, string],
 ): string {
-  // French counts 0 and 1 in the singular, English only 1.
-  const singular = lang === 'fr' ? swept.count <= 1 : swept.count === 1;
-  const words = (lang === 'fr' ? fr : en)[singular ? 0 : 1];
-  return `${swept.count} ${words} (${fileSize(swept.bytes, lang)})`;
+  return `${counted(swept.count, lang, fr, en)} (${fileSize(swept.bytes, lang)})`;
 }
 
-const removedAnything = (r: SweepReport) => r.analyses.count + r.files.count + r.temporaries.count > 0;
+/** A count and its noun: French counts 0 and 1 in the singular, English only 1. */
+function counted(count: number, lang: Lang, fr: [string, string], en: [string, string]): string {
+  const singular = lang === 'fr' ? count <= 1 : count === 1;
+  return `${count} ${(lang === 'fr' ? fr : en)[singular ? 0 : 1]}`;
+}
+
+const removedAnything = (r: SweepReport) =>
+  r.analyses.count + r.files.count + r.temporaries.count + r.signInAttempts > 0;
 
 /**
  * The sweep beside a long-running process (the desk, the worker): now, then hourly, on that

@@ -1,3 +1,4 @@
+import { KyselyAttemptCounter } from '../adapters/db/kysely-attempt-counter.js';
 import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
 import { LocalDraftAnalyses } from '../adapters/files/draft-analyses.js';
 import { DurableFolder } from '../adapters/files/durable.js';
@@ -14,9 +15,12 @@ export interface SweepContext {
 
 /**
  * The sweep over a context's folders and database connection: `appel serve` and `appel worker`
- * sweep on the connection they already have. The folders are those the desk and the mailer write.
+ * sweep on the connection they already have. The folders are those the desk and the mailer write;
+ * the sign-in attempts those the desk counts.
  */
-export function sweepDeps(context: Pick<AppContext, 'folders' | 'fileReferences'>): SweepDeps {
+export function sweepDeps(
+  context: Pick<AppContext, 'folders' | 'fileReferences' | 'signInAttempts'>,
+): SweepDeps {
   const files = new LocalFileStore(context.folders.files);
   const analyses = new LocalDraftAnalyses(context.folders.drafts);
   return {
@@ -24,6 +28,7 @@ export function sweepDeps(context: Pick<AppContext, 'folders' | 'fileReferences'
     analyses,
     temporaries: [files, analyses, new DurableFolder(context.folders.outbox)],
     references: context.fileReferences,
+    attempts: context.signInAttempts,
     clock: systemClock,
   };
 }
@@ -39,7 +44,11 @@ export async function openSweepContext(options: {
   const { dataDir, folders, handle } = await openStorage(options);
   return {
     dataDir,
-    deps: sweepDeps({ folders, fileReferences: new KyselyFileReferences(handle.db) }),
+    deps: sweepDeps({
+      folders,
+      fileReferences: new KyselyFileReferences(handle.db),
+      signInAttempts: new KyselyAttemptCounter(handle.db),
+    }),
     close: () => handle.close(),
   };
 }

@@ -21,4 +21,11 @@ export interface AttemptCounter {
    * address it stands for: a store refuses anything else.
    */
   take(keyHash: string, limit: AttemptLimit, now: Date): Promise<AttemptVerdict>;
+
+  /**
+   * Deletes every attempt out of its window at `now` (of any key), and says how many went; a dry
+   * run only counts them. For the sweep: an attempt deletes a bounded batch only, so rows left
+   * when nobody signs in any more would stay.
+   */
+  forgetExpired(now: Date, dryRun?: boolean): Promise<number>;
 }

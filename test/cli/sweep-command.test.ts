@@ -3,8 +3,12 @@ import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { openDatabase } from '../../src/adapters/db/connect.js';
+import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
+import { migrateToLatest } from '../../src/adapters/db/migrate.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
+import { sha256 as hashOf } from '../db/support/fixtures.js';
 import { cli } from '../helpers/cli.js';
 
 const NBSP = '\u00a0';
@@ -24,14 +28,22 @@ describe('appel sweep', () => {
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
     utimesSync(files.pathOf(sha256), eightDaysAgo, eightDaysAgo);
     utimesSync(join(data, 'drafts', `${sha256}.json`), eightDaysAgo, eightDaysAgo);
+    // Two sign-in attempts an hour old: one out of its minute, one still counted.
+    const db = await openDatabase({ kind: 'sqlite', file: join(data, 'appel.sqlite') });
+    await migrateToLatest(db);
+    const counter = new KyselyAttemptCounter(db.db);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await counter.take(hashOf('une minute'), { max: 5, windowMs: 60_000 }, anHourAgo);
+    await counter.take(hashOf('un jour'), { max: 5, windowMs: 86_400_000 }, anHourAgo);
+    await db.close();
 
     const dry = await cli(['sweep', '--data', data, '--dry-run']);
     assert.equal(dry.code, 0);
     assert.match(
       dry.out,
       new RegExp(
-        `^Nettoyage à blanc : 1 analyse de brouillon \\(\\d+${NBSP}octets\\), 1 fichier jamais confirmé \\(23${NBSP}octets\\), 0 fichier temporaire \\(0${NBSP}octets\\) seraient supprimés\\.\\n` +
-          `Dry run: would remove 1 draft analysis \\(\\d+${NBSP}bytes\\), 1 file never confirmed \\(23${NBSP}bytes\\), 0 temporary files \\(0${NBSP}bytes\\)\\.$`,
+        `^Nettoyage à blanc : 1 analyse de brouillon \\(\\d+${NBSP}octets\\), 1 fichier jamais confirmé \\(23${NBSP}octets\\), 0 fichier temporaire \\(0${NBSP}octets\\), 1 tentative de connexion expirée seraient supprimés\\.\\n` +
+          `Dry run: would remove 1 draft analysis \\(\\d+${NBSP}bytes\\), 1 file never confirmed \\(23${NBSP}bytes\\), 0 temporary files \\(0${NBSP}bytes\\), 1 expired sign-in attempt\\.$`,
       ),
     );
     assert.ok(existsSync(files.pathOf(sha256)), 'a dry run removes nothing');
@@ -40,14 +52,17 @@ describe('appel sweep', () => {
     assert.equal(run.code, 0);
     assert.match(
       run.out,
-      /^Nettoyage : 1 analyse de brouillon .*, 1 fichier jamais confirmé .* supprimés\.\nSweep: removed 1 draft analysis/,
+      /^Nettoyage : 1 analyse de brouillon .*, 1 fichier jamais confirmé .*, 1 tentative de connexion expirée supprimés\.\nSweep: removed 1 draft analysis .*, 1 expired sign-in attempt\.$/,
     );
     assert.equal(existsSync(files.pathOf(sha256)), false);
     assert.equal(existsSync(join(data, 'drafts', `${sha256}.json`)), false);
     assert.doesNotMatch(`${dry.out}${run.out}`, new RegExp(sha256.slice(0, 12)));
 
     const again = await cli(['sweep', '--data', data]);
-    assert.match(again.out, /^Nettoyage : 0 analyse de brouillon .*\nSweep: removed 0 draft analyses/);
+    assert.match(
+      again.out,
+      /^Nettoyage : 0 analyse de brouillon .*, 0 tentative de connexion expirée supprimés\.\nSweep: removed 0 draft analyses .*, 0 expired sign-in attempts\.$/,
+    );
   });
 
   it('explain, in both languages, a data folder that cannot be used', async () => {

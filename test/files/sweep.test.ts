@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { type DbHandle, openDatabase } from '../../src/adapters/db/connect.js';
+import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
 import { type SweepDeps, type SweepReport, sweepData } from '../../src/app/sweep-data.js';
@@ -23,7 +24,8 @@ const HOUR = 3_600_000;
  * A data folder as the desk and the intake leave it, over a real SQLite database: two drafts
  * (one abandoned eight days ago, one checked just now) with their kept analyses, a version's file
  * and an e-mail's raw bytes (as old, but named by records), and temporaries of killed processes
- * in every folder that has them, beside an outbox letter that is not one.
+ * in every folder that has them, beside an outbox letter that is not one; and two sign-in attempts,
+ * one out of its window within a minute, one counted for three hours.
  */
 interface World {
   dataDir: string;
@@ -37,9 +39,20 @@ interface World {
   raw: string;
   temporaries: string[];
   letter: string;
+  attempts: { expired: string; live: string };
 }
 
 const path = (w: World, sha: string) => w.files.pathOf(sha);
+
+/** The keys of the sign-in attempts the database holds. */
+async function attemptKeys(w: World): Promise<string[]> {
+  const rows = await w.writer.db
+    .selectFrom('sign_in_attempts')
+    .select('key_hash')
+    .orderBy('key_hash')
+    .execute();
+  return rows.map((r) => r.key_hash);
+}
 const analysisPath = (w: World, sha: string) => join(w.dataDir, 'drafts', `${sha}.json`);
 
 /** Back-dates a file (its last use), as if written `days` ago. */
@@ -87,6 +100,10 @@ async function makeWorld(): Promise<World> {
     join(dataDir, 'outbox', `.lettre_at_revue.eml.${randomUUID()}.tmp`),
   ];
   const letter = join(dataDir, 'outbox', 'lettre_at_revue.eml');
+  const counter = new KyselyAttemptCounter(writer.db);
+  const attempts = { expired: sha256('une minute'), live: sha256('trois heures') };
+  await counter.take(attempts.expired, { max: 5, windowMs: 60_000 }, new Date());
+  await counter.take(attempts.live, { max: 5, windowMs: 3 * HOUR }, new Date());
   for (const file of [...temporaries, letter]) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, 'x'.repeat(10));
@@ -103,6 +120,7 @@ async function makeWorld(): Promise<World> {
     raw,
     temporaries,
     letter,
+    attempts,
   };
   for (const sha of [abandoned, version, raw]) age(path(world, sha), 8);
   age(analysisPath(world, abandoned), 8);
@@ -125,12 +143,16 @@ function sweepAt(
   return sweepData(options, { ...context.deps, clock: manualClock(new Date(Date.now() + later)) });
 }
 
-/** What a sweep two hours on removes: the abandoned draft's analysis and file, the four temporaries. */
+/**
+ * What a sweep two hours on removes: the abandoned draft's analysis and file, the four temporaries,
+ * the expired sign-in attempt.
+ */
 function expected(w: World): SweepReport {
   return {
     analyses: { count: 1, bytes: readFileSync(analysisPath(w, w.abandoned)).length },
     files: { count: 1, bytes: Buffer.byteLength('brouillon jamais confirmé') },
     temporaries: { count: 4, bytes: 40 },
+    signInAttempts: 1,
   };
 }
 
@@ -157,7 +179,17 @@ describe('the sweep of the data folder', () => {
       analyses: { count: 0, bytes: 0 },
       files: { count: 0, bytes: 0 },
       temporaries: { count: 0, bytes: 0 },
+      signInAttempts: 0,
     });
+  });
+
+  it('remove sign-in attempts out of their window, keep those still counted', async () => {
+    assert.deepEqual(await attemptKeys(w), [w.attempts.expired, w.attempts.live].sort());
+    assert.equal((await sweepAt(w, 0)).signInAttempts, 0, 'both still in their window');
+    assert.equal((await sweepAt(w, 2 * HOUR)).signInAttempts, 1);
+    assert.deepEqual(await attemptKeys(w), [w.attempts.live]);
+    assert.equal((await sweepAt(w, 4 * HOUR)).signInAttempts, 1);
+    assert.deepEqual(await attemptKeys(w), []);
   });
 
   it('leave a temporary younger than an hour: a live write may still be making it', async () => {
@@ -173,6 +205,7 @@ describe('the sweep of the data folder', () => {
     assert.ok(existsSync(path(w, w.abandoned)));
     assert.ok(existsSync(analysisPath(w, w.abandoned)));
     for (const temporary of w.temporaries) assert.ok(existsSync(temporary), temporary);
+    assert.equal((await attemptKeys(w)).length, 2, 'a dry run deletes no attempt');
     assert.deepEqual(await sweepAt(w, 2 * HOUR), dry);
   });
 
@@ -184,6 +217,7 @@ describe('the sweep of the data folder', () => {
         assert.equal(a[kind].count + b[kind].count, EXPECTED[kind].count, kind);
         assert.equal(a[kind].bytes + b[kind].bytes, EXPECTED[kind].bytes, kind);
       }
+      assert.equal(a.signInAttempts + b.signInAttempts, 1, 'an attempt counted once');
       assert.equal(existsSync(path(w, w.abandoned)), false);
       for (const kept of [w.fresh, w.version, w.raw]) assert.ok(existsSync(path(w, kept)), 'kept');
     } finally {
@@ -195,6 +229,7 @@ describe('the sweep of the data folder', () => {
     const context = await openContext({ data: w.dataDir, env: {} });
     try {
       assert.deepEqual(await sweepAt(w, 2 * HOUR, {}, { deps: sweepDeps(context) }), EXPECTED);
+      assert.deepEqual(await attemptKeys(w), [w.attempts.live], 'on the context’s attempt counter');
       assert.equal(existsSync(analysisPath(w, w.abandoned)), false);
       for (const temporary of w.temporaries) assert.equal(existsSync(temporary), false, temporary);
     } finally {

@@ -30,7 +30,7 @@ export class KyselyAttemptCounter implements AttemptCounter {
       throw new RangeError('An attempt limit needs max ≥ 1 and a window');
     const at = toIso(now);
     const expiresAt = toIso(new Date(now.getTime() + limit.windowMs));
-    await this.forgetExpired(at);
+    await this.forgetBatch(at);
     // A round is lost only when another process took a slot of this key (or deleted the expired
     // row we meant to reuse) between our read and our write; after max + 1 such rounds there is
     // no room left anyway.
@@ -80,8 +80,26 @@ export class KyselyAttemptCounter implements AttemptCounter {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async forgetExpired(now: Date, dryRun = false): Promise<number> {
+    // Expired as take() sees it: a row is live only while its expiry is after now.
+    const at = toIso(now);
+    if (dryRun) {
+      const row = await this.db
+        .selectFrom('sign_in_attempts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('expires_at', '<=', at)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    const result = await this.db
+      .deleteFrom('sign_in_attempts')
+      .where('expires_at', '<=', at)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Deletes a bounded batch of expired rows (of any key): the table holds the live window only. */
-  private async forgetExpired(now: string): Promise<void> {
+  private async forgetBatch(now: string): Promise<void> {
     await this.db
       .deleteFrom('sign_in_attempts')
       .where(({ eb, refTuple, selectFrom }) =>

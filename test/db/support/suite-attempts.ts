@@ -103,5 +103,30 @@ export function attemptSuite(makeDb: MakeDatabase): void {
       await counter.take(sha256('nouvelle'), LIMIT, at(2002));
       assert.equal(await count(), 3, 'then the rest: only the live window is kept');
     });
+
+    it('forget every expired row at once for the sweep, keep the live ones; a dry run only counts', async () => {
+      const ours = () =>
+        t.handle.db
+          .selectFrom('sign_in_attempts')
+          .select('key_hash')
+          .where('key_hash', 'in', [sha256('balayée'), sha256('gardée')])
+          .orderBy('key_hash')
+          .execute();
+      const window = (ms: number) => ({ max: 3, windowMs: ms });
+      await counter.take(sha256('balayée'), window(60_000), at(3000));
+      await counter.take(sha256('gardée'), window(3_600_000), at(3000));
+      // Rows of earlier tests, all out of their window long before, go too.
+      const sweptBefore = await counter.forgetExpired(at(3600), true);
+      assert.ok(sweptBefore >= 1);
+      assert.equal((await ours()).length, 2, 'a dry run deletes nothing');
+      assert.equal(await counter.forgetExpired(at(3600)), sweptBefore);
+      assert.deepEqual(
+        (await ours()).map((r) => r.key_hash),
+        [sha256('gardée')],
+        'the row still in its window stays',
+      );
+      assert.equal(await counter.forgetExpired(at(3600)), 0, 'nothing twice');
+      assert.equal(await counter.forgetExpired(at(3000 + 3600)), 1, 'an expiry is not live: it goes');
+    });
   });
 }
