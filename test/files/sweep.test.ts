@@ -8,10 +8,12 @@ import { type DbHandle, openDatabase } from '../../src/adapters/db/connect.js';
 import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
+import { saveCallFile } from '../../src/app/save-call-file.js';
 import { type SweepDeps, type SweepReport, sweepData } from '../../src/app/sweep-data.js';
 import { sweepPeriodically } from '../../src/app/sweep-schedule.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { serveDesk } from '../../src/cli/serve-command.js';
+import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { openContext } from '../../src/main/context.js';
 import { openSweepContext, type SweepContext, sweepDeps } from '../../src/main/sweep-context.js';
 import { manualClock } from '../../src/ports/clock.js';
@@ -66,7 +68,8 @@ async function makeWorld(): Promise<World> {
   const sweep = await openSweepContext({ data: dataDir, env: {} });
   const writer = await openDatabase({ kind: 'sqlite', file: join(dataDir, 'appel.sqlite') });
   const stores = await storesFor(writer);
-  const call = await stores.calls.saveCall('balayage', { journal: 'Sociographe' });
+  // A valid call: the desk's context, opened below without --call, runs the one stored.
+  const { record: call } = await saveCallFile(SOCIOGRAPHE_81, stores.calls);
   const files = new LocalFileStore(join(dataDir, 'files'));
   const analyses = new LocalDraftAnalyses(join(dataDir, 'drafts'));
   const put = async (text: string) => (await files.put(Buffer.from(text))).sha256;
