@@ -32,9 +32,10 @@ export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): 
   return new Command('worker')
     .description('Envoie les accusés de réception et lettres / sends receipts and letters')
     .option('--data <dir>', 'dossier de données / data folder')
+    .option('--call <file>', 'fichier d’appel / call file')
     .option('--once', 'vide la file puis s’arrête / drain the queue and stop')
-    .action(async (options: { data?: string; once?: boolean }) => {
-      await runWithContext(io, { data: options.data, env }, async (context) => {
+    .action(async (options: { data?: string; call?: string; once?: boolean }) => {
+      await runWithContext(io, { data: options.data, callFile: options.call, env }, async (context) => {
         const deps = workerDeps(context);
         if (options.once) {
           const s = await drainOutbox(deps);

@@ -192,4 +192,16 @@ describe('appel mail import without --call (command line)', () => {
     assert.match(r.err, /plusieurs appels/);
     assert.match(r.err, /several calls/);
   });
+
+  it('appel worker takes --call, as the refusal says, when the folder holds several calls', async () => {
+    const data = join(dir, 'data');
+    const files: string[] = [];
+    for (const call of [customCall(), customCall('revue-exemple-13', 13)]) {
+      files.push(await writeCall(dir, call));
+      await (await openContext({ data, env: {}, callFile: files[files.length - 1] })).close();
+    }
+    assert.equal((await cli(['worker', '--once', '--data', data])).code, 2);
+    const r = await cli(['worker', '--once', '--data', data, '--call', files[0] as string]);
+    assert.equal(r.code, 0, r.err);
+  });
 });
