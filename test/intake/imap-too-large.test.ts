@@ -9,13 +9,7 @@ import type { ImapFlow } from 'imapflow';
 import { IMPORTED_KEYWORD, ImapSource } from '../../src/adapters/mail-in/imap-source.js';
 import { importMailbox } from '../../src/app/import-mailbox.js';
 import { cli } from '../helpers/cli.js';
-import {
-  findDovecot,
-  type ImapServer,
-  INSTALL_HINT,
-  imapClient,
-  startImapServer,
-} from '../helpers/imap-server.js';
+import { dovecotAvailable, type ImapServer, imapClient, startImapServer } from '../helpers/imap-server.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixtures.js';
 import {
   type DialectName,
@@ -33,16 +27,7 @@ import {
  * body fetched by mistake (27 MB here) cannot go unnoticed. Without Dovecot the tests fail under CI
  * and are skipped, loudly, elsewhere.
  */
-const available = findDovecot() !== null;
-if (!available) {
-  if (process.env.CI === 'true') {
-    describe('over-size IMAP messages (Dovecot)', () => {
-      it('needs Dovecot', () => assert.fail(INSTALL_HINT));
-    });
-  } else {
-    console.warn(`\n⚠ SKIPPED: over-size IMAP messages against Dovecot. ${INSTALL_HINT}\n`);
-  }
-}
+const available = dovecotAvailable('over-size IMAP messages');
 
 const MiB = 1024 * 1024;
 const PUBLIC = 'https://appel.sociographe.example';

@@ -7,13 +7,7 @@ import Database from 'better-sqlite3';
 import type { ImapFlow } from 'imapflow';
 import { IMPORTED_KEYWORD } from '../../src/adapters/mail-in/imap-source.js';
 import { cli } from '../helpers/cli.js';
-import {
-  findDovecot,
-  type ImapServer,
-  INSTALL_HINT,
-  imapClient,
-  startImapServer,
-} from '../helpers/imap-server.js';
+import { dovecotAvailable, type ImapServer, imapClient, startImapServer } from '../helpers/imap-server.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixtures.js';
 
 /**
@@ -21,16 +15,7 @@ import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixt
  * private Dovecot started for this test, the embedded default storage in a temp data folder.
  * Without Dovecot the test fails under CI (.ci/run installs it) and is skipped, loudly, elsewhere.
  */
-const available = findDovecot() !== null;
-if (!available) {
-  if (process.env.CI === 'true') {
-    describe('appel mail watch (Dovecot)', () => {
-      it('needs Dovecot', () => assert.fail(INSTALL_HINT));
-    });
-  } else {
-    console.warn(`\n⚠ SKIPPED: appel mail watch against Dovecot. ${INSTALL_HINT}\n`);
-  }
-}
+const available = dovecotAvailable('appel mail watch');
 
 describe('appel mail watch --once (Dovecot)', { skip: !available && 'Dovecot is not installed' }, () => {
   let server: ImapServer;

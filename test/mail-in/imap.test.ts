@@ -10,23 +10,14 @@ import {
   type TooLargeItem,
 } from '../../src/adapters/mail-in/raw-message.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
-import { findDovecot, type ImapServer, INSTALL_HINT, startImapServer } from '../helpers/imap-server.js';
+import { dovecotAvailable, type ImapServer, startImapServer } from '../helpers/imap-server.js';
 import { composeEml, rawMail, sampleDocx } from '../helpers/mail-fixtures.js';
 
 /**
  * The IMAP source against a real Dovecot started for these tests. Without Dovecot the tests fail
  * under CI (which must install it) and are skipped, loudly, on a developer's machine.
  */
-const available = findDovecot() !== null;
-if (!available) {
-  if (process.env.CI === 'true') {
-    describe('IMAP source (Dovecot)', () => {
-      it('needs Dovecot', () => assert.fail(INSTALL_HINT));
-    });
-  } else {
-    console.warn(`\n⚠ SKIPPED: IMAP tests. ${INSTALL_HINT}\n`);
-  }
-}
+const available = dovecotAvailable('IMAP source');
 
 async function collect(items: AsyncIterable<Item>): Promise<Item[]> {
   const out: Item[] = [];
