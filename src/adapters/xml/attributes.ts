@@ -1,5 +1,4 @@
-const QUOTE = 34;
-const APOS = 39;
+import { APOS, QUOTE } from './chars.js';
 
 /** What attribute parsing needs from the tokenizer: namespace-aware names, and the strict parser. */
 export interface AttributeReader {

@@ -1,6 +1,4 @@
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
+import { GT, LT, SLASH } from './chars.js';
 
 /**
  * Where a skipped element's content ends. A handler that has no use for an element's content

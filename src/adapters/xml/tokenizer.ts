@@ -1,6 +1,8 @@
 import { AppError } from '../../domain/shared/errors.js';
 import { Attributes } from './attributes.js';
+import { APOS, GT, LT, QUOTE, SLASH } from './chars.js';
 import { decodeEntities } from './entities.js';
+import { NO_RESUME, type Resume, scanHeldPiece, tail } from './held-markup.js';
 import { NamespaceScopes } from './namespace-scopes.js';
 import { findSubtreeEnd, type SkipState } from './skip-subtree.js';
 
@@ -24,29 +26,7 @@ export interface TokenizerOptions {
   maxDepth: number;
 }
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const QUOTE = 34;
-const APOS = 39;
 const EMIT_PENDING_TEXT_ABOVE = 1 << 20;
-
-interface Resume {
-  /** Characters of the pending markup already scanned. */
-  scanned: number;
-  /** Open-tag scan state at that point: the open quote, and where the name ended (or -1). */
-  quote: number;
-  nameEnd: number;
-  /** What ends the markup ('-->', '?>', ']]>', '>' of a closing tag), or null for an open tag. */
-  terminator: string | null;
-}
-
-const NO_RESUME: Resume = { scanned: 0, quote: 0, nameEnd: -1, terminator: null };
-
-/** The last n characters (slice(-0) would be the whole string). */
-function tail(s: string, n: number): string {
-  return n <= 0 ? '' : s.slice(Math.max(0, s.length - n));
-}
 
 /**
  * A strict, non-validating, streaming XML tokenizer. It refuses any DOCTYPE (so no entity can be
@@ -63,12 +43,7 @@ export class XmlTokenizer {
   private readonly namespaces = new NamespaceScopes();
   private readonly attributes = new Attributes(this);
   private sawRoot = false;
-  /**
-   * An unfinished markup (tag, comment, CDATA…) is held in pieces, with how far it was scanned,
-   * and each new chunk is scanned alone until one finishes it. Rescanning and re-copying the
-   * whole markup on every chunk made a 50 MB tag or comment cost quadratic time (minutes of CPU
-   * for one hostile part).
-   */
+  /** An unfinished markup, held in pieces with how far it was scanned (see held-markup.ts). */
   private resume: Resume = NO_RESUME;
   private held: string[] = [];
   private heldTail = '';
@@ -82,9 +57,13 @@ export class XmlTokenizer {
 
   write(chunk: string): void {
     if (this.held.length > 0) {
-      const finished = this.finishes(chunk);
+      const next = scanHeldPiece(this.resume, this.heldTail, chunk);
       this.held.push(chunk);
-      if (!finished) return;
+      if (next !== null) {
+        this.resume = next.resume;
+        this.heldTail = next.heldTail;
+        return;
+      }
       chunk = this.held.join('');
       this.held = [];
     }
@@ -109,33 +88,6 @@ export class XmlTokenizer {
     this.heldTail = terminator === null ? '' : tail(this.buffer, terminator.length - 1);
     this.held = [this.buffer];
     this.buffer = '';
-  }
-
-  /** Scans one more piece of the held markup; true when the markup ends in it. */
-  private finishes(chunk: string): boolean {
-    const r = this.resume;
-    if (r.terminator !== null) {
-      const window = this.heldTail + chunk;
-      if (window.includes(r.terminator)) return true;
-      this.heldTail = tail(window, r.terminator.length - 1);
-      this.resume = { ...r, scanned: r.scanned + chunk.length };
-      return false;
-    }
-    let { quote, nameEnd } = r;
-    for (let j = 0; j < chunk.length; j++) {
-      const c = chunk.charCodeAt(j);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === GT || c === LT) {
-        return true; // the end of the tag, or an error openTag reports
-      } else if (c === QUOTE || c === APOS) {
-        quote = c;
-      } else if (nameEnd < 0 && (c <= 32 || c === SLASH)) {
-        nameEnd = r.scanned + j;
-      }
-    }
-    this.resume = { scanned: r.scanned + chunk.length, quote, nameEnd, terminator: null };
-    return false;
   }
 
   private fail(detail: string): never {
