@@ -3,6 +3,9 @@ import type { Clock } from '../ports/clock.js';
 import type { SweepableDraftAnalyses } from '../ports/draft-analyses.js';
 import type { FileReferences } from '../ports/file-references.js';
 import type { HoldsTemporaries, StoredFileUse, SweepableFileStore, Swept } from '../ports/file-store.js';
+import type { Outbox } from '../ports/outbox.js';
+import { LETTER_JOB_KIND } from './process-outbox.js';
+import { redactLetterSecrets } from './sent-letter-secrets.js';
 
 /**
  * Why a week: a draft (the web form's upload and its check) is confirmed in one sitting, or after
@@ -18,7 +21,7 @@ export const DRAFT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export const TEMPORARY_AGE_MS = 60 * 60 * 1000;
 
-/** Hashes per reference query: short enough for any database's parameter limit. */
+/** Hashes per reference query (short enough for any database's parameter limit), outbox rows per read. */
 const BATCH = 200;
 
 export interface SweepDeps {
@@ -29,6 +32,8 @@ export interface SweepDeps {
   references: FileReferences;
   /** The desk's sign-in attempts, in the database: rows out of their window go too. */
   attempts: Pick<AttemptCounter, 'forgetExpired'>;
+  /** The outbox table: letters sent before their rows lost their secret links lose them now. */
+  outbox: Pick<Outbox, 'rewriteSentPayloads'>;
   clock: Clock;
 }
 
@@ -40,6 +45,8 @@ export interface SweepReport {
   temporaries: Swept;
   /** Sign-in attempt rows out of their window (database rows: a count, no size). */
   signInAttempts: number;
+  /** Sent letters whose row still held a live secret link (database rows: a count, no size). */
+  sentLetterSecrets: number;
 }
 
 /**
@@ -49,7 +56,9 @@ export interface SweepReport {
  * for the retention; the store checks the last use again once the file is out of reach, so an
  * author confirming at that moment keeps it. Several sweeps may run at once (two instances, a
  * worker): each counts only what it removed itself. Sign-in attempts out of their window go too:
- * each attempt deletes a bounded batch only, so a desk nobody signs in to would keep them. A dry
+ * each attempt deletes a bounded batch only, so a desk nobody signs in to would keep them. Letters
+ * sent before the worker redacted rows as it marked them sent lose their secret links (the
+ * invitation's one-time link, the private /suivi/ link): a dump or backup must not hold them. A dry
  * run removes nothing and counts what would go.
  */
 export async function sweepData(options: { dryRun?: boolean }, deps: SweepDeps): Promise<SweepReport> {
@@ -61,6 +70,10 @@ export async function sweepData(options: { dryRun?: boolean }, deps: SweepDeps):
     files: await sweepFiles(draftsBefore, dryRun, deps),
     temporaries: none(),
     signInAttempts: await deps.attempts.forgetExpired(new Date(now), dryRun),
+    sentLetterSecrets: await deps.outbox.rewriteSentPayloads(LETTER_JOB_KIND, redactLetterSecrets, {
+      batchSize: BATCH,
+      dryRun,
+    }),
   };
   for (const place of deps.temporaries) {
     add(report.temporaries, await place.clearTemporaries(new Date(now - TEMPORARY_AGE_MS), dryRun));

@@ -36,6 +36,12 @@ export function sweepText(report: SweepReport, dryRun: boolean): string {
         ['tentative de connexion expirée', 'tentatives de connexion expirées'],
         ['expired sign-in attempt', 'expired sign-in attempts'],
       ),
+      counted(
+        report.sentLetterSecrets,
+        lang,
+        ['lien secret retiré des lettres envoyées', 'liens secrets retirés des lettres envoyées'],
+        ['secret link removed from sent letters', 'secret links removed from sent letters'],
+      ),
     ].join(', ');
   return dryRun
     ? `Nettoyage à blanc : ${parts('fr')} seraient supprimés.\nDry run: would remove ${parts('en')}.`
@@ -58,7 +64,7 @@ function counted(count: number, lang: Lang, fr: [string, string], en: [string, s
 }
 
 const removedAnything = (r: SweepReport) =>
-  r.analyses.count + r.files.count + r.temporaries.count + r.signInAttempts > 0;
+  r.analyses.count + r.files.count + r.temporaries.count + r.signInAttempts + r.sentLetterSecrets > 0;
 
 /**
  * The sweep beside a long-running process (the desk, the worker): now, then hourly, on that

@@ -1,5 +1,6 @@
 import { KyselyAttemptCounter } from '../adapters/db/kysely-attempt-counter.js';
 import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
+import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
 import { LocalDraftAnalyses } from '../adapters/files/draft-analyses.js';
 import { DurableFolder } from '../adapters/files/durable.js';
 import { LocalFileStore } from '../adapters/files/local-file-store.js';
@@ -16,10 +17,10 @@ export interface SweepContext {
 /**
  * The sweep over a context's folders and database connection: `appel serve` and `appel worker`
  * sweep on the connection they already have. The folders are those the desk and the mailer write;
- * the sign-in attempts those the desk counts.
+ * the sign-in attempts those the desk counts; the outbox rows those the worker sent.
  */
 export function sweepDeps(
-  context: Pick<AppContext, 'folders' | 'fileReferences' | 'signInAttempts'>,
+  context: Pick<AppContext, 'folders' | 'fileReferences' | 'signInAttempts' | 'outbox'>,
 ): SweepDeps {
   const files = new LocalFileStore(context.folders.files);
   const analyses = new LocalDraftAnalyses(context.folders.drafts);
@@ -29,6 +30,7 @@ export function sweepDeps(
     temporaries: [files, analyses, new DurableFolder(context.folders.outbox)],
     references: context.fileReferences,
     attempts: context.signInAttempts,
+    outbox: context.outbox,
     clock: systemClock,
   };
 }
@@ -48,6 +50,7 @@ export async function openSweepContext(options: {
       folders,
       fileReferences: new KyselyFileReferences(handle.db),
       signInAttempts: new KyselyAttemptCounter(handle.db),
+      outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
     }),
     close: () => handle.close(),
   };

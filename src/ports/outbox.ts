@@ -50,6 +50,16 @@ export interface RetryPolicy {
 
 export type FailureOutcome = 'retry' | 'failed' | 'not-held';
 
+/** A new payload for a stored job, or null to keep the one it has. */
+export type PayloadRewrite = (payload: JsonObject) => JsonObject | null;
+
+export interface RewriteSentOptions {
+  /** Rows read per query: the table is read in bounded batches, never whole. */
+  batchSize: number;
+  /** Counts the rows that would change, and writes nothing. */
+  dryRun: boolean;
+}
+
 export interface EnqueueResult {
   id: number;
   /** True when a message with the same dedupe key existed and nothing new was queued. */
@@ -74,4 +84,11 @@ export interface Outbox {
    */
   markFailed(id: number, worker: string, error: string): Promise<FailureOutcome>;
   get(id: number): Promise<OutboxJob | null>;
+  /**
+   * Rewrites the payloads of sent jobs of `kind` (letters sent before they lost their secret links
+   * as they were marked sent): only rows whose status is sent, only payloads `rewrite` changes.
+   * Returns how many rows this call changed (a row changed at the same moment by another caller
+   * is counted by that one), or in a dry run how many it would change.
+   */
+  rewriteSentPayloads(kind: string, rewrite: PayloadRewrite, options: RewriteSentOptions): Promise<number>;
 }

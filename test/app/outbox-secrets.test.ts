@@ -3,12 +3,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
+import { KyselyFileReferences } from '../../src/adapters/db/kysely-file-references.js';
 import { KyselyOutbox } from '../../src/adapters/db/kysely-outbox.js';
 import { migrateToLatest } from '../../src/adapters/db/migrate.js';
+import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
+import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
 import { FolderMailer } from '../../src/adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../../src/adapters/mail-out/smtp-mailer.js';
 import { drainOutbox, letterJob, type ProcessOutboxDeps } from '../../src/app/process-outbox.js';
 import { LINK_REMOVED } from '../../src/app/sent-letter-secrets.js';
+import { type SweepDeps, sweepData } from '../../src/app/sweep-data.js';
 import type { LetterInput } from '../../src/domain/letters/model.js';
 import { renderLetter } from '../../src/domain/letters/render-letter.js';
 import { manualClock } from '../../src/ports/clock.js';
@@ -160,6 +165,75 @@ function secretsSuite(dialect: string, makeDb: MakeDatabase): void {
       assert.equal(await outbox.markSent(id, 'slow:1', redacted), false);
       assert.equal((await storedLetter(id)).followUrl, FOLLOW_URL);
       assert.equal((await outbox.get(id))?.status, 'sending');
+    });
+
+    /** The data sweep over this database, and an empty data folder. */
+    const sweep = (dryRun = false) => {
+      const dir = folder();
+      const files = new LocalFileStore(join(dir, 'files'));
+      const analyses = new LocalDraftAnalyses(join(dir, 'drafts'));
+      const sweepDeps: SweepDeps = {
+        files,
+        analyses,
+        temporaries: [files, analyses],
+        references: new KyselyFileReferences(db.handle.db),
+        attempts: new KyselyAttemptCounter(db.handle.db),
+        outbox,
+        clock,
+      };
+      return sweepData({ dryRun }, sweepDeps);
+    };
+    /** A letter sent before sent rows lost their secrets: marked sent without a new payload. */
+    const sentTheOldWay = async (name: string) => {
+      const { id } = await outbox.enqueue(letterJob(ENVELOPE, letter(name)));
+      await outbox.claimDue({ worker: 'old:1' });
+      assert.equal(await outbox.markSent(id, 'old:1'), true);
+      return id;
+    };
+
+    it('the data sweep removes the links letters sent before this still hold, and only theirs', async () => {
+      const receipt = await sentTheOldWay('receipt-clean');
+      const invitation = await sentTheOldWay('invitation');
+      const plain = await sentTheOldWay('no-manuscript');
+      const unsent = (await outbox.enqueue(letterJob(ENVELOPE, letter('receipt-to-complete')))).id;
+      assert.ok((await dump()).includes(tokenOf(FOLLOW_URL)));
+      const before = await dump();
+
+      assert.equal((await sweep(true)).sentLetterSecrets, 2, 'a dry run counts');
+      assert.equal(await dump(), before, 'a dry run changes nothing');
+
+      assert.equal((await sweep()).sentLetterSecrets, 2);
+      assert.equal(
+        (await storedLetter(receipt)).followUrl,
+        `https://appel.sociographe.example/suivi/${LINK_REMOVED}`,
+      );
+      assert.equal(
+        (await storedLetter(invitation)).url,
+        `https://appel.example.org/compte/activation/${LINK_REMOVED}`,
+      );
+      assert.equal((await outbox.get(receipt))?.status, 'sent');
+      assert.equal((await outbox.get(receipt))?.sentAt, '2022-08-25T12:05:00.000Z');
+      assert.deepEqual(
+        (await outbox.get(plain))?.payload,
+        letterJob(ENVELOPE, letter('no-manuscript')).payload,
+      );
+      assert.equal((await storedLetter(unsent)).followUrl, FOLLOW_URL, 'an unsent letter keeps its link');
+      assert.equal((await outbox.get(unsent))?.status, 'pending');
+      assert.ok(!(await dump()).includes(tokenOf(INVITATION_URL)));
+
+      const after = await dump();
+      assert.equal((await sweep()).sentLetterSecrets, 0, 'a second sweep has nothing more');
+      assert.equal(await dump(), after);
+    });
+
+    it('the data sweep leaves a letter being sent alone, and redacts it once sent', async () => {
+      const { id } = await outbox.enqueue(letterJob(ENVELOPE, letter('receipt-clean')));
+      await outbox.claimDue({ worker: 'w:1' });
+      assert.equal((await sweep()).sentLetterSecrets, 0);
+      assert.equal((await storedLetter(id)).followUrl, FOLLOW_URL, 'the send needs it');
+      assert.equal(await outbox.markSent(id, 'w:1'), true);
+      assert.equal((await sweep()).sentLetterSecrets, 1);
+      assert.ok(!(await dump()).includes(tokenOf(FOLLOW_URL)));
     });
   });
 }

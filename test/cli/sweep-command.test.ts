@@ -5,10 +5,15 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openDatabase } from '../../src/adapters/db/connect.js';
 import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
+import { KyselyOutbox } from '../../src/adapters/db/kysely-outbox.js';
 import { migrateToLatest } from '../../src/adapters/db/migrate.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
+import { letterJob } from '../../src/app/process-outbox.js';
+import type { LetterInput } from '../../src/domain/letters/model.js';
+import { systemClock } from '../../src/ports/clock.js';
 import { sha256 as hashOf } from '../db/support/fixtures.js';
+import { goldenCases } from '../domain/letters/fixtures.js';
 import { cli } from '../helpers/cli.js';
 
 const NBSP = '\u00a0';
@@ -35,6 +40,12 @@ describe('appel sweep', () => {
     const anHourAgo = new Date(Date.now() - 3_600_000);
     await counter.take(hashOf('une minute'), { max: 5, windowMs: 60_000 }, anHourAgo);
     await counter.take(hashOf('un jour'), { max: 5, windowMs: 86_400_000 }, anHourAgo);
+    // A receipt sent before sent rows lost their private /suivi/ link.
+    const outbox = new KyselyOutbox(db.db, 'sqlite', systemClock);
+    const receipt = goldenCases('fr').find((c) => c.name === 'receipt-clean')?.letter as LetterInput;
+    const { id } = await outbox.enqueue(letterJob({ to: { address: 'camille@example.org' } }, receipt));
+    await outbox.claimDue({ worker: 'old:1' });
+    assert.equal(await outbox.markSent(id, 'old:1'), true);
     await db.close();
 
     const dry = await cli(['sweep', '--data', data, '--dry-run']);
@@ -42,8 +53,8 @@ describe('appel sweep', () => {
     assert.match(
       dry.out,
       new RegExp(
-        `^Nettoyage à blanc : 1 analyse de brouillon \\(\\d+${NBSP}octets\\), 1 fichier jamais confirmé \\(23${NBSP}octets\\), 0 fichier temporaire \\(0${NBSP}octets\\), 1 tentative de connexion expirée seraient supprimés\\.\\n` +
-          `Dry run: would remove 1 draft analysis \\(\\d+${NBSP}bytes\\), 1 file never confirmed \\(23${NBSP}bytes\\), 0 temporary files \\(0${NBSP}bytes\\), 1 expired sign-in attempt\\.$`,
+        `^Nettoyage à blanc : 1 analyse de brouillon \\(\\d+${NBSP}octets\\), 1 fichier jamais confirmé \\(23${NBSP}octets\\), 0 fichier temporaire \\(0${NBSP}octets\\), 1 tentative de connexion expirée, 1 lien secret retiré des lettres envoyées seraient supprimés\\.\\n` +
+          `Dry run: would remove 1 draft analysis \\(\\d+${NBSP}bytes\\), 1 file never confirmed \\(23${NBSP}bytes\\), 0 temporary files \\(0${NBSP}bytes\\), 1 expired sign-in attempt, 1 secret link removed from sent letters\\.$`,
       ),
     );
     assert.ok(existsSync(files.pathOf(sha256)), 'a dry run removes nothing');
@@ -52,7 +63,7 @@ describe('appel sweep', () => {
     assert.equal(run.code, 0);
     assert.match(
       run.out,
-      /^Nettoyage : 1 analyse de brouillon .*, 1 fichier jamais confirmé .*, 1 tentative de connexion expirée supprimés\.\nSweep: removed 1 draft analysis .*, 1 expired sign-in attempt\.$/,
+      /^Nettoyage : 1 analyse de brouillon .*, 1 fichier jamais confirmé .*, 1 tentative de connexion expirée, 1 lien secret retiré des lettres envoyées supprimés\.\nSweep: removed 1 draft analysis .*, 1 expired sign-in attempt, 1 secret link removed from sent letters\.$/,
     );
     assert.equal(existsSync(files.pathOf(sha256)), false);
     assert.equal(existsSync(join(data, 'drafts', `${sha256}.json`)), false);
@@ -61,7 +72,7 @@ describe('appel sweep', () => {
     const again = await cli(['sweep', '--data', data]);
     assert.match(
       again.out,
-      /^Nettoyage : 0 analyse de brouillon .*, 0 tentative de connexion expirée supprimés\.\nSweep: removed 0 draft analyses .*, 0 expired sign-in attempts\.$/,
+      /^Nettoyage : 0 analyse de brouillon .*, 0 tentative de connexion expirée, 0 lien secret retiré des lettres envoyées supprimés\.\nSweep: removed 0 draft analyses .*, 0 expired sign-in attempts, 0 secret links removed from sent letters\.$/,
     );
   });
 

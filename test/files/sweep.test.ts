@@ -6,18 +6,23 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { type DbHandle, openDatabase } from '../../src/adapters/db/connect.js';
 import { KyselyAttemptCounter } from '../../src/adapters/db/kysely-attempt-counter.js';
+import { KyselyOutbox } from '../../src/adapters/db/kysely-outbox.js';
 import { LocalDraftAnalyses } from '../../src/adapters/files/draft-analyses.js';
 import { LocalFileStore } from '../../src/adapters/files/local-file-store.js';
+import { letterJob } from '../../src/app/process-outbox.js';
 import { saveCallFile } from '../../src/app/save-call-file.js';
+import { LINK_REMOVED } from '../../src/app/sent-letter-secrets.js';
 import { type SweepDeps, type SweepReport, sweepData } from '../../src/app/sweep-data.js';
 import { sweepPeriodically } from '../../src/app/sweep-schedule.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { serveDesk } from '../../src/cli/serve-command.js';
 import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
+import type { LetterInput } from '../../src/domain/letters/model.js';
 import { openContext } from '../../src/main/context.js';
 import { openSweepContext, type SweepContext, sweepDeps } from '../../src/main/sweep-context.js';
-import { manualClock } from '../../src/ports/clock.js';
+import { manualClock, systemClock } from '../../src/ports/clock.js';
 import { newSubmission, newVersion, sha256, storesFor } from '../db/support/fixtures.js';
+import { goldenCases } from '../domain/letters/fixtures.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -26,8 +31,10 @@ const HOUR = 3_600_000;
  * A data folder as the desk and the intake leave it, over a real SQLite database: two drafts
  * (one abandoned eight days ago, one checked just now) with their kept analyses, a version's file
  * and an e-mail's raw bytes (as old, but named by records), and temporaries of killed processes
- * in every folder that has them, beside an outbox letter that is not one; and two sign-in attempts,
- * one out of its window within a minute, one counted for three hours.
+ * in every folder that has them, beside an outbox letter that is not one; two sign-in attempts,
+ * one out of its window within a minute, one counted for three hours; and two receipts in the
+ * outbox table with the author's private /suivi/ link, one sent before sent rows lost it, one not
+ * sent yet.
  */
 interface World {
   dataDir: string;
@@ -42,6 +49,19 @@ interface World {
   temporaries: string[];
   letter: string;
   attempts: { expired: string; live: string };
+  receipts: { sent: number; pending: number };
+}
+
+const RECEIPT = goldenCases('fr').find((c) => c.name === 'receipt-clean')?.letter as LetterInput;
+const FOLLOW_URL = (RECEIPT as { followUrl: string }).followUrl;
+const TOKEN = FOLLOW_URL.slice(FOLLOW_URL.lastIndexOf('/') + 1);
+
+/** The /suivi/ link each receipt row holds now. */
+async function followUrls(w: World): Promise<{ sent: unknown; pending: unknown }> {
+  const outbox = new KyselyOutbox(w.writer.db, 'sqlite', systemClock);
+  const linkOf = async (id: number) =>
+    ((await outbox.get(id))?.payload.letter as { followUrl?: unknown } | undefined)?.followUrl;
+  return { sent: await linkOf(w.receipts.sent), pending: await linkOf(w.receipts.pending) };
 }
 
 const path = (w: World, sha: string) => w.files.pathOf(sha);
@@ -107,6 +127,13 @@ async function makeWorld(): Promise<World> {
   const attempts = { expired: sha256('une minute'), live: sha256('trois heures') };
   await counter.take(attempts.expired, { max: 5, windowMs: 60_000 }, new Date());
   await counter.take(attempts.live, { max: 5, windowMs: 3 * HOUR }, new Date());
+  // A receipt sent before the worker redacted rows as it marked them sent: markSent without a payload.
+  const outbox = new KyselyOutbox(writer.db, 'sqlite', systemClock);
+  const envelope = { to: { address: 'camille@example.org', name: 'Camille Durand' } };
+  const sent = (await outbox.enqueue(letterJob(envelope, RECEIPT, 'receipt:sent'))).id;
+  await outbox.claimDue({ worker: 'before:1' });
+  assert.equal(await outbox.markSent(sent, 'before:1'), true);
+  const pending = (await outbox.enqueue(letterJob(envelope, RECEIPT, 'receipt:pending'))).id;
   for (const file of [...temporaries, letter]) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, 'x'.repeat(10));
@@ -124,6 +151,7 @@ async function makeWorld(): Promise<World> {
     temporaries,
     letter,
     attempts,
+    receipts: { sent, pending },
   };
   for (const sha of [abandoned, version, raw]) age(path(world, sha), 8);
   age(analysisPath(world, abandoned), 8);
@@ -148,7 +176,7 @@ function sweepAt(
 
 /**
  * What a sweep two hours on removes: the abandoned draft's analysis and file, the four temporaries,
- * the expired sign-in attempt.
+ * the expired sign-in attempt, the secret link of the receipt sent.
  */
 function expected(w: World): SweepReport {
   return {
@@ -156,6 +184,7 @@ function expected(w: World): SweepReport {
     files: { count: 1, bytes: Buffer.byteLength('brouillon jamais confirmé') },
     temporaries: { count: 4, bytes: 40 },
     signInAttempts: 1,
+    sentLetterSecrets: 1,
   };
 }
 
@@ -183,6 +212,7 @@ describe('the sweep of the data folder', () => {
       files: { count: 0, bytes: 0 },
       temporaries: { count: 0, bytes: 0 },
       signInAttempts: 0,
+      sentLetterSecrets: 0,
     });
   });
 
@@ -193,6 +223,20 @@ describe('the sweep of the data folder', () => {
     assert.deepEqual(await attemptKeys(w), [w.attempts.live]);
     assert.equal((await sweepAt(w, 4 * HOUR)).signInAttempts, 1);
     assert.deepEqual(await attemptKeys(w), []);
+  });
+
+  it('remove the secret link of a letter sent before sent rows lost it, keep an unsent letter’s', async () => {
+    assert.deepEqual(await followUrls(w), { sent: FOLLOW_URL, pending: FOLLOW_URL });
+    assert.equal((await sweepAt(w, 0)).sentLetterSecrets, 1);
+    assert.deepEqual(await followUrls(w), {
+      sent: `https://appel.sociographe.example/suivi/${LINK_REMOVED}`,
+      pending: FOLLOW_URL,
+    });
+    const rows = await w.writer.db.selectFrom('outbox').select(['payload', 'status']).execute();
+    const sentRows = rows.filter((r) => r.status === 'sent');
+    assert.equal(sentRows.length, 1);
+    assert.ok(!sentRows[0]?.payload.includes(TOKEN), 'the sent row no longer holds the token');
+    assert.equal((await sweepAt(w, 0)).sentLetterSecrets, 0, 'a second sweep has nothing more');
   });
 
   it('leave a temporary younger than an hour: a live write may still be making it', async () => {
@@ -209,6 +253,7 @@ describe('the sweep of the data folder', () => {
     assert.ok(existsSync(analysisPath(w, w.abandoned)));
     for (const temporary of w.temporaries) assert.ok(existsSync(temporary), temporary);
     assert.equal((await attemptKeys(w)).length, 2, 'a dry run deletes no attempt');
+    assert.deepEqual(await followUrls(w), { sent: FOLLOW_URL, pending: FOLLOW_URL });
     assert.deepEqual(await sweepAt(w, 2 * HOUR), dry);
   });
 
@@ -221,6 +266,7 @@ describe('the sweep of the data folder', () => {
         assert.equal(a[kind].bytes + b[kind].bytes, EXPECTED[kind].bytes, kind);
       }
       assert.equal(a.signInAttempts + b.signInAttempts, 1, 'an attempt counted once');
+      assert.equal(a.sentLetterSecrets + b.sentLetterSecrets, 1, 'a letter redacted once');
       assert.equal(existsSync(path(w, w.abandoned)), false);
       for (const kept of [w.fresh, w.version, w.raw]) assert.ok(existsSync(path(w, kept)), 'kept');
     } finally {
@@ -233,6 +279,7 @@ describe('the sweep of the data folder', () => {
     try {
       assert.deepEqual(await sweepAt(w, 2 * HOUR, {}, { deps: sweepDeps(context) }), EXPECTED);
       assert.deepEqual(await attemptKeys(w), [w.attempts.live], 'on the context’s attempt counter');
+      assert.equal((await followUrls(w)).pending, FOLLOW_URL, 'on the context’s outbox');
       assert.equal(existsSync(analysisPath(w, w.abandoned)), false);
       for (const temporary of w.temporaries) assert.equal(existsSync(temporary), false, temporary);
     } finally {

@@ -7,7 +7,9 @@ import type {
   Outbox,
   OutboxJob,
   OutboxMessage,
+  PayloadRewrite,
   RetryPolicy,
+  RewriteSentOptions,
 } from '../../ports/outbox.js';
 import { toIso } from './codec.js';
 import type { Dialect } from './connect.js';
@@ -19,6 +21,7 @@ import {
   getJob,
   markFailed,
   markSent,
+  rewriteSentPayloads,
 } from './repositories/outbox.js';
 import { type Executor, withTransaction } from './transaction.js';
 
@@ -56,5 +59,9 @@ export class KyselyOutbox implements Outbox {
 
   get(id: number): Promise<OutboxJob | null> {
     return getJob(this.db, id);
+  }
+
+  rewriteSentPayloads(kind: string, rewrite: PayloadRewrite, options: RewriteSentOptions): Promise<number> {
+    return rewriteSentPayloads(this.db, kind, rewrite, options, this.now());
   }
 }

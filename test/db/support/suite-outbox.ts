@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { KyselyOutbox } from '../../../src/adapters/db/kysely-outbox.js';
+import type { JsonObject } from '../../../src/ports/json.js';
 import type { OutboxJob } from '../../../src/ports/outbox.js';
 import type { MakeDatabase, TestDatabase } from './databases.js';
 import { RETRY, storesFor } from './fixtures.js';
@@ -110,6 +111,42 @@ export function outboxSuite(makeDb: MakeDatabase): void {
       const b = await s.outbox.enqueue({ kind: 'receipt', payload: { n: 2 }, dedupeKey: 'receipt:unique' });
       assert.deepEqual([a.duplicate, b.duplicate, b.id], [false, true, a.id]);
       assert.deepEqual((await s.outbox.get(a.id))?.payload, { n: 1 });
+    });
+
+    it('rewrite sent payloads a batch at a time: only sent rows of the kind, only those changed, once', async () => {
+      // The beforeEach marks every earlier job sent: this test's kind keeps them out.
+      const kind = 'rewrite-test';
+      const sent: number[] = [];
+      for (let i = 0; i < 7; i++)
+        sent.push((await s.outbox.enqueue({ kind, payload: { i, secret: i % 2 === 0 } })).id);
+      await t.handle.db.updateTable('outbox').set({ status: 'sent' }).where('id', 'in', sent).execute();
+      const pending = (await s.outbox.enqueue({ kind, payload: { i: 99, secret: true } })).id;
+      const other = (await s.outbox.enqueue({ kind: 'rewrite-other', payload: { secret: true } })).id;
+      await t.handle.db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', other).execute();
+      const seen: number[] = [];
+      const hide = (payload: JsonObject) => {
+        seen.push(payload.i as number);
+        return payload.secret === true ? { ...payload, secret: 'retiré' } : null;
+      };
+      const options = { batchSize: 3, dryRun: false };
+      assert.equal(await s.outbox.rewriteSentPayloads(kind, hide, { ...options, dryRun: true }), 4);
+      assert.deepEqual((await s.outbox.get(sent[0] as number))?.payload, { i: 0, secret: true }, 'dry run');
+      assert.equal(await s.outbox.rewriteSentPayloads(kind, hide, options), 4);
+      assert.deepEqual(
+        seen,
+        [0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6],
+        'every sent row of the kind, in batches',
+      );
+      for (const [i, id] of sent.entries()) {
+        assert.deepEqual((await s.outbox.get(id))?.payload, { i, secret: i % 2 === 0 ? 'retiré' : false });
+      }
+      assert.deepEqual((await s.outbox.get(pending))?.payload, { i: 99, secret: true }, 'not sent: kept');
+      assert.deepEqual((await s.outbox.get(other))?.payload, { secret: true }, 'another kind: kept');
+      assert.equal(
+        await s.outbox.rewriteSentPayloads(kind, hide, options),
+        0,
+        'nothing more the second time',
+      );
     });
 
     it('never give the same job to two concurrent claimers', async () => {

@@ -8,7 +8,9 @@ import type {
   OutboxJob,
   OutboxMessage,
   OutboxStatus,
+  PayloadRewrite,
   RetryPolicy,
+  RewriteSentOptions,
 } from '../../../ports/outbox.js';
 import { addMs, decodeJson, encodeJson, toIso } from '../codec.js';
 import type { Dialect } from '../connect.js';
@@ -161,6 +163,52 @@ export async function markSent(
     .where('locked_by', '=', worker)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Reads sent jobs of `kind` by id, a batch at a time, and writes back the payloads `rewrite`
+ * changes. Each write is a compare-and-swap on the payload read, and on the status: a row another
+ * sweep rewrote meanwhile is left to it (counted once), and only a sent row is ever touched.
+ */
+export async function rewriteSentPayloads(
+  db: Executor,
+  kind: string,
+  rewrite: PayloadRewrite,
+  options: RewriteSentOptions,
+  now: string,
+): Promise<number> {
+  const limit = Math.max(1, options.batchSize);
+  let changed = 0;
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select(['id', 'payload'])
+      .where('status', '=', 'sent')
+      .where('kind', '=', kind)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    for (const row of rows) {
+      const payload = rewrite(decodeJson<JsonObject>(row.payload));
+      if (payload === null) continue;
+      if (options.dryRun) {
+        changed++;
+        continue;
+      }
+      const result = await db
+        .updateTable('outbox')
+        .set({ payload: encodeJson(payload), updated_at: now })
+        .where('id', '=', row.id)
+        .where('status', '=', 'sent')
+        .where('payload', '=', row.payload)
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    if (rows.length < limit) return changed;
+    afterId = rows[rows.length - 1]?.id ?? afterId;
+  }
 }
 
 /** Exponential backoff: base, 2×base, 4×base… capped. `attempts` counts the one that just failed. */
