@@ -19,8 +19,11 @@ export type Block = (
   | { kind: 'heading'; text: string }
   /** Each item is one or more lines (a finding, then how to fix it); the title sits just above. */
   | { kind: 'list'; title?: string; items: Line[][] }
-  /** After the signature: small print. */
-  | { kind: 'footer'; lines: Line[] }
+  /**
+   * After the signature: small print. `langs`, when set, gives each line's language (a notice said
+   * in French then in English): the HTML marks a line in another language than the block's.
+   */
+  | { kind: 'footer'; lines: Line[]; langs?: Lang[] }
 ) & {
   /**
    * Set on the blocks written in another language than the letter's (the English half of a
@@ -50,6 +53,11 @@ export function list(items: (string | Line[])[], title?: string): Block {
 
 export function footer(...lines: string[]): Block {
   return { kind: 'footer', lines: lines.map((l) => [l]) };
+}
+
+/** Small print said in several languages, one line each, each line marked with its own. */
+export function footerIn(lines: { lang: Lang; text: string }[]): Block {
+  return { kind: 'footer', lines: lines.map((l) => [l.text]), langs: lines.map((l) => l.lang) };
 }
 
 /** The same blocks, marked as written in `lang`. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../shared/message.js';
 import type { Block, Inline, LetterDocument, Line } from './document.js';
 import { escapeHtml, isWebLink } from './escape.js';
 
@@ -28,7 +29,8 @@ function lines(ls: Line[]): string {
   return ls.map(line).join('<br>\n');
 }
 
-function block(b: Block): string {
+/** `lang`: the language the block is read in (its own, or the letter's). */
+function block(b: Block, lang: Lang): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${lines(b.lines)}</p>`;
@@ -40,8 +42,15 @@ function block(b: Block): string {
       const style = b.title === undefined ? '' : ` style="${LIST_STYLE}"`;
       return `${title}<ul${style}>\n${b.items.map((item) => `<li>${lines(item)}</li>`).join('\n')}\n</ul>`;
     }
-    case 'footer':
-      return `<hr>\n<p style="${FOOTER_STYLE}">${lines(b.lines)}</p>`;
+    case 'footer': {
+      // A line in another language (the English notice of a two-language letter) gets its own
+      // element with its lang, or a screen reader reads it with the letter's voice.
+      const marked = b.lines.map((l, i) => {
+        const own = b.langs?.[i];
+        return own === undefined || own === lang ? line(l) : `<span lang="${own}">${line(l)}</span>`;
+      });
+      return `<hr>\n<p style="${FOOTER_STYLE}">${marked.join('<br>\n')}</p>`;
+    }
   }
 }
 
@@ -59,7 +68,7 @@ function blocks(doc: LetterDocument): string[] {
       if (lang !== null) out.push(`<div lang="${lang}">`);
       open = lang;
     }
-    out.push(block(b));
+    out.push(block(b, b.lang ?? doc.lang));
   }
   if (open !== null) out.push('</div>');
   return out;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   footer,
+  footerIn,
   heading,
   inLanguage,
   type LetterDocument,
@@ -54,5 +55,34 @@ describe('blocks in another language than the letter’s', () => {
   it('changes nothing in the text version', () => {
     const marked = doc([...french, ...inLanguage('en', english)]);
     assert.equal(renderText(marked), renderText(doc([...french, ...english])));
+  });
+});
+
+describe('a footer said in two languages', () => {
+  const notice = footerIn([
+    { lang: 'fr', text: 'Message automatique.' },
+    { lang: 'en', text: 'Automatic message.' },
+  ]);
+
+  it('gives its English sentence its own element with lang="en", the French one none', () => {
+    const body = renderHtml(doc([...french, notice])).split('<body')[1] ?? '';
+    assert.match(
+      body,
+      /<hr>\n<p style="[^"]*">Message automatique\.<br>\n<span lang="en">Automatic message\.<\/span><\/p>/,
+    );
+    assert.equal(body.match(/lang="en"/g)?.length, 1);
+  });
+
+  it('marks nothing already in the language around it', () => {
+    const html = renderHtml({ lang: 'en', subject: 'Subject', blocks: [notice] });
+    assert.match(html, /<span lang="fr">Message automatique\.<\/span><br>\nAutomatic message\.<\/p>/);
+    assert.doesNotMatch(html, /<span lang="en">/);
+  });
+
+  it('changes nothing in the text version', () => {
+    assert.equal(
+      renderText(doc([...french, notice])),
+      renderText(doc([...french, footer('Message automatique.', 'Automatic message.')])),
+    );
   });
 });
