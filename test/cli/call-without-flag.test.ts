@@ -9,7 +9,7 @@ import type { Call } from '../../src/domain/call/schema.js';
 import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
-import { freshPostgresSchema } from '../db/support/databases.js';
+import { contextDatabase } from '../db/support/databases.js';
 import { cli } from '../helpers/cli.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from '../intake/support/fixtures.js';
 import { type DialectName, forEachDialect } from '../intake/support/world.js';
@@ -45,13 +45,7 @@ interface Folder {
 
 async function openFolder(dialect: DialectName): Promise<Folder> {
   const dir = await mkdtemp(join(tmpdir(), 'appel-sans-call-'));
-  let env: NodeJS.ProcessEnv = {};
-  let drop = async () => {};
-  if (dialect === 'postgres') {
-    const fresh = await freshPostgresSchema();
-    env = { DATABASE_URL: fresh.databaseUrl };
-    drop = fresh.drop;
-  }
+  const { env, drop } = await contextDatabase(dialect);
   const opened: AppContext[] = [];
   return {
     dir,

@@ -14,7 +14,7 @@ import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { isAppError } from '../../src/domain/shared/errors.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
 import type { CallStore } from '../../src/ports/call-store.js';
-import { freshPostgresSchema } from '../db/support/databases.js';
+import { contextDatabase } from '../db/support/databases.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from '../intake/support/fixtures.js';
 import { type DialectName, forEachDialect } from '../intake/support/world.js';
 
@@ -39,13 +39,7 @@ interface Pair {
 
 async function openPair(dialect: DialectName): Promise<Pair> {
   const dirs = [await mkdtemp(join(tmpdir(), 'appel-a-')), await mkdtemp(join(tmpdir(), 'appel-b-'))];
-  let env: NodeJS.ProcessEnv = {};
-  let drop = async () => {};
-  if (dialect === 'postgres') {
-    const fresh = await freshPostgresSchema();
-    env = { DATABASE_URL: fresh.databaseUrl };
-    drop = fresh.drop;
-  }
+  const { env, drop } = await contextDatabase(dialect);
   // On SQLite both open the one database file of the same data folder; each keeps its own handle.
   const [first, second] = dialect === 'sqlite' ? [dirs[0], dirs[0]] : dirs;
   const a = await openContext({ data: first, env });

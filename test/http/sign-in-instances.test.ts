@@ -10,7 +10,7 @@ import { attemptKey } from '../../src/adapters/http/auth/attempts.js';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { SQLITE_FILE_NAME } from '../../src/config/data-dir.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
-import { freshPostgresSchema, testDatabaseUrl } from '../db/support/databases.js';
+import { contextDatabase, testDatabaseUrl } from '../db/support/databases.js';
 import { type DialectName, forEachDialect } from '../intake/support/world.js';
 import { testClock, Visitor } from './desk-helpers.js';
 
@@ -31,15 +31,11 @@ interface Instances {
 
 async function openInstances(dialect: DialectName, clock: ReturnType<typeof testClock>): Promise<Instances> {
   const data = await mkdtemp(join(tmpdir(), 'appel-instances-'));
-  let env: NodeJS.ProcessEnv = {};
-  let target: Parameters<typeof openDatabase>[0] = { kind: 'sqlite', file: join(data, SQLITE_FILE_NAME) };
-  let drop = async () => {};
-  if (dialect === 'postgres') {
-    const fresh = await freshPostgresSchema();
-    env = { DATABASE_URL: fresh.databaseUrl };
-    target = { kind: 'postgres', url: testDatabaseUrl(), schema: fresh.schema };
-    drop = fresh.drop;
-  }
+  const { env, schema, drop } = await contextDatabase(dialect);
+  const target: Parameters<typeof openDatabase>[0] =
+    schema === undefined
+      ? { kind: 'sqlite', file: join(data, SQLITE_FILE_NAME) }
+      : { kind: 'postgres', url: testDatabaseUrl(), schema };
   const contexts: AppContext[] = [];
   const servers: FastifyInstance[] = [];
   const start = async () => {

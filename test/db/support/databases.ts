@@ -111,3 +111,15 @@ export async function probePostgres(url: string): Promise<{ ok: true } | { ok: f
     };
   }
 }
+
+/**
+ * The environment in which a test's contexts open their database, as the commands do: on SQLite
+ * none (each data folder's own file), on PostgreSQL a fresh schema; drop() removes what was made.
+ */
+export async function contextDatabase(
+  dialect: 'sqlite' | 'postgres',
+): Promise<{ env: NodeJS.ProcessEnv; schema?: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') return { env: {}, drop: async () => {} };
+  const fresh = await freshPostgresSchema();
+  return { env: { DATABASE_URL: fresh.databaseUrl }, schema: fresh.schema, drop: fresh.drop };
+}
