@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { describePostgresUrl } from '../../src/adapters/db/postgres.js';
 import { makePostgres, probePostgres, testDatabaseUrl } from './support/databases.js';
 import { repositorySuite } from './support/repository-suite.js';
+import { ownSchemaSuite } from './support/suite-own-schema.js';
 import { skipLockedSuite } from './support/suite-skip-locked.js';
 
 // The same repository suite on PostgreSQL, each group in a fresh schema dropped afterwards.
@@ -21,6 +22,7 @@ if (probe.ok) {
   );
   repositorySuite(makePostgres(url));
   skipLockedSuite(makePostgres(url));
+  ownSchemaSuite(makePostgres(url));
 } else if (inCi) {
   test('PostgreSQL is reachable (required when CI is set)', () => {
     assert.fail(`${probe.reason}. ${howTo}`);

@@ -12,29 +12,11 @@ export interface MigrationReport {
 /**
  * Brings the schema up to date. Kysely's Migrator records applied migrations in its own tables
  * and holds a lock while it runs, so two processes starting together apply each step once.
- * Each migration runs in a transaction (both dialects have transactional DDL).
+ * Each migration runs in a transaction (both dialects have transactional DDL). On PostgreSQL
+ * the Migrator's look at existing tables reads the connection's own schema only
+ * (own-schema-introspector.ts), so a neighbour schema changing meanwhile cannot fail it.
  */
 export async function migrateToLatest(handle: DbHandle): Promise<MigrationReport> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await migrateOnce(handle);
-    } catch (e) {
-      if (attempt >= 5 || !isOtherSchemaGone(e)) throw e;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-    }
-  }
-}
-
-/**
- * Kysely's Migrator introspects the tables of every schema before it starts; when another schema
- * is dropped at that moment (another journal removed, a parallel test run ending), PostgreSQL
- * answers « schema … does not exist » for a schema that is not ours. Trying again is enough.
- */
-function isOtherSchemaGone(e: unknown): boolean {
-  return e instanceof AppError && /schema "[^"]+" does not exist/.test(String(e.params.detail ?? ''));
-}
-
-async function migrateOnce(handle: DbHandle): Promise<MigrationReport> {
   const migrator = new Migrator({
     db: handle.db,
     provider: staticMigrationProvider(handle.dialect),
@@ -49,7 +31,7 @@ async function migrateOnce(handle: DbHandle): Promise<MigrationReport> {
 }
 
 /**
- * On PostgreSQL the Migrator looks for its bookkeeping tables in EVERY schema unless told which
+ * On PostgreSQL, Kysely's Migrator looks for its bookkeeping tables in EVERY schema unless told which
  * one: with several databases of appel side by side in one PostgreSQL database (one schema per
  * journal, or per test run), it would find another schema's tables, skip creating its own, and
  * fail. Naming the schema the connection works in keeps each schema's migrations to itself.

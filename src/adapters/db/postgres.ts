@@ -1,5 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
+import { OwnSchemaPostgresDialect } from './own-schema-introspector.js';
 import type { Database } from './schema.js';
 
 export interface PostgresOptions {
@@ -25,7 +26,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   // An idle connection dropped by the server emits 'error' on the pool; without a listener that
   // would crash the process. The next query simply opens a new connection.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
 }
 
 /** The URL without its password, for messages (a password never reaches a log). */

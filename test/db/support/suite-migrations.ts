@@ -23,18 +23,10 @@ async function migrator(handle: DbHandle): Promise<Migrator> {
   });
 }
 
-/**
- * The tables of this test's own database. Kysely's PostgreSQL introspection lists every schema,
- * and other test groups (or runs) have theirs in the same database at the same moment.
- */
+/** The tables of this test's database (on PostgreSQL, appel's introspection reads its own schema only). */
 async function ownTables(handle: DbHandle): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();
-  if (handle.dialect === 'sqlite') return tables.map((t) => t.name).sort();
-  const schema = await currentSchema(handle);
-  return tables
-    .filter((t) => t.schema === schema)
-    .map((t) => t.name)
-    .sort();
+  return tables.map((t) => t.name).sort();
 }
 
 const ALL = [
