@@ -1,3 +1,4 @@
+import { callText } from '../domain/call/call-text.js';
 import { callStatus, effectiveDeadline } from '../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../domain/call/format-date.js';
 import type { Call } from '../domain/call/schema.js';
@@ -29,7 +30,7 @@ function yesNo(lang: Lang, value: boolean, yes: Pair, no: Pair): string {
 function header(call: Call, lang: Lang): string[] {
   const month = MONTHS[lang][call.publication.month - 1];
   return [
-    `${call.journal} — ${label(lang, `n° ${call.issue}`, `no. ${call.issue}`)}${call.theme}`,
+    `${call.journal} — ${label(lang, `n° ${call.issue}`, `no. ${call.issue}`)}${callText(call, call.theme)}`,
     `${label(lang, 'Parution', 'Publication')}${month} ${call.publication.year}`,
   ];
 }
@@ -72,7 +73,10 @@ function axesLines(call: Call, lang: Lang): string[] {
   return [
     '',
     t(lang, 'Axes de réflexion', 'Lines of inquiry'),
-    ...call.axes.flatMap((a, i) => [`  ${i + 1}. ${a.title}`, `     ${a.summary}`]),
+    ...call.axes.flatMap((a, i) => [
+      `  ${i + 1}. ${callText(call, a.title)}`,
+      `     ${callText(call, a.summary)}`,
+    ]),
   ];
 }
 
@@ -132,7 +136,7 @@ export function describeCall(call: Call, lang: Lang, now: Date): string {
     ...deadlineLines(call, lang, now),
     '',
     t(lang, 'Argumentaire', 'Rationale'),
-    `  ${call.summary}`,
+    `  ${callText(call, call.summary)}`,
     ...axesLines(call, lang),
     '',
     t(lang, 'Coordination du dossier', 'Issue coordinators'),

@@ -1,3 +1,4 @@
+import { callText } from '../../../domain/call/call-text.js';
 import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../domain/call/format-date.js';
 import type { Call } from '../../../domain/call/schema.js';
@@ -28,8 +29,8 @@ export function CallPage({ call, lang, now }: CallPageProps) {
   const endInstant = deadline.endsAt;
   const title = t(
     lang,
-    `${call.journal} n° ${call.issue} — ${call.theme}`,
-    `${call.journal} no. ${call.issue} — ${call.theme}`,
+    `${call.journal} n° ${call.issue} — ${callText(call, call.theme)}`,
+    `${call.journal} no. ${call.issue} — ${callText(call, call.theme)}`,
   );
   return (
     <Layout lang={lang} title={title} journal={call.journal} path="/">
@@ -63,14 +64,14 @@ export function CallPage({ call, lang, now }: CallPageProps) {
         </p>
       )}
       <h2>{t(lang, 'L’argumentaire', 'The call')}</h2>
-      <p>{call.summary}</p>
+      <p>{callText(call, call.summary)}</p>
       {call.axes.length > 0 && (
         <>
           <h2>{t(lang, 'Les axes de réflexion', 'Lines of inquiry')}</h2>
           <ol>
             {call.axes.map((axis) => (
               <li key={axis.id}>
-                <strong>{axis.title}</strong> — {axis.summary}
+                <strong>{callText(call, axis.title)}</strong> — {callText(call, axis.summary)}
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import type { DraftCheck } from '../../../../app/author-check-draft.js';
+import { callText } from '../../../../domain/call/call-text.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { FieldName } from '../../../../domain/submission/requirements.js';
@@ -106,7 +107,7 @@ export function CheckPage({ call, lang, values, csrf, file, check, missing }: Ch
         {axis && (
           <>
             <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-            <dd>{axis.title}</dd>
+            <dd>{callText(call, axis.title)}</dd>
           </>
         )}
       </dl>

@@ -1,3 +1,4 @@
+import { callText } from '../../../../domain/call/call-text.js';
 import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
@@ -274,7 +275,7 @@ export function FormPage(props: FormPageProps) {
                 <option value="">{t(lang, 'Aucun axe en particulier', 'No particular line')}</option>
                 {call.axes.map((axis) => (
                   <option key={axis.id} value={axis.id} selected={values.axis === axis.id}>
-                    {axis.title}
+                    {callText(call, axis.title)}
                   </option>
                 ))}
               </select>

@@ -1,4 +1,5 @@
 import type { AuthorView } from '../../../../app/author-follow.js';
+import { axisTitle } from '../../../../domain/call/call-text.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
@@ -104,7 +105,7 @@ export function LinkPage(props: LinkPageProps) {
         {record.axis && (
           <>
             <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-            <dd>{call.axes.find((a) => a.id === record.axis)?.title ?? shown(record.axis)}</dd>
+            <dd>{axisTitle(call, record.axis) ?? shown(record.axis)}</dd>
           </>
         )}
       </dl>

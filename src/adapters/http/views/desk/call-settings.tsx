@@ -1,3 +1,4 @@
+import { callText } from '../../../../domain/call/call-text.js';
 import { callStatus, effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
@@ -49,7 +50,8 @@ export function CallSettingsPage(props: CallSettingsProps) {
       <dl class="facts">
         <dt>{t(lang, 'Appel', 'Call')}</dt>
         <dd>
-          {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)} — {call.theme}
+          {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)} —{' '}
+          {callText(call, call.theme)}
         </dd>
         <dt>{t(lang, 'Date limite initiale', 'Original deadline')}</dt>
         <dd>{formatLocalDay(call.deadline.date, lang)}</dd>

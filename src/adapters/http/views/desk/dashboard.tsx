@@ -7,6 +7,7 @@ import {
   type SortKey,
   VERDICTS,
 } from '../../../../app/desk-dashboard.js';
+import { axisTitle, callText } from '../../../../domain/call/call-text.js';
 import type { EffectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
@@ -94,7 +95,7 @@ function Filters({ lang, call, query }: Pick<DashboardProps, 'lang' | 'call' | '
           <option value="">{t(lang, 'tous', 'all')}</option>
           {call.axes.map((a) => (
             <option key={a.id} value={a.id} selected={selected(a.id, query.axis)}>
-              {a.title}
+              {callText(call, a.title)}
             </option>
           ))}
           <option value="-" selected={query.axis === ''}>
@@ -168,7 +169,6 @@ function SortHeader(props: { lang: Lang; query: DeskQuery; sort: SortKey; label:
 }
 
 function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
-  const axis = call.axes.find((a) => a.id === row.axis);
   const checkboxId = `choix-${row.id}`;
   return (
     <tr>
@@ -212,7 +212,7 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
         )}
       </td>
       <td>{CHANNEL_NAMES[row.channel][lang]}</td>
-      <td>{axis?.title ?? row.axis ?? '—'}</td>
+      <td>{axisTitle(call, row.axis) ?? row.axis ?? '—'}</td>
     </tr>
   );
 }

@@ -1,4 +1,5 @@
 import type { Preview } from '../../../../app/desk-preview.js';
+import { axisTitle } from '../../../../domain/call/call-text.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
@@ -152,7 +153,6 @@ export function SubmissionPage(props: SubmissionPageProps) {
   const { lang, call, staff, csrf, path, record, events, names, transitions, preview, done } = props;
   const tz = call.deadline.timeZone;
   const when = (iso: string) => formatInstant(Date.parse(iso), tz, lang);
-  const axis = call.axes.find((a) => a.id === record.axis);
   const latest = record.versions[record.versions.length - 1];
   const submissionFindings = record.findings.filter((f) => f.versionId === null);
   return (
@@ -187,7 +187,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
         <dt>{t(lang, 'Canal', 'Channel')}</dt>
         <dd>{CHANNEL_NAMES[record.channel][lang]}</dd>
         <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-        <dd>{axis?.title ?? record.axis ?? t(lang, 'non indiqué', 'not given')}</dd>
+        <dd>{axisTitle(call, record.axis) ?? record.axis ?? t(lang, 'non indiqué', 'not given')}</dd>
         <dt>{t(lang, 'Référence', 'Reference')}</dt>
         <dd>{record.id}</dd>
       </dl>

@@ -1,0 +1,21 @@
+import { frenchTypography } from '../shared/typography.js';
+import type { Call } from './schema.js';
+
+/**
+ * A text the call's file gives (theme, summary, a line of inquiry), as it is shown: with French
+ * typography when the call is written in French (its first language), whatever the page's language,
+ * since the text itself is French. Call files are written with ordinary spaces, like the program's
+ * own sentences; this sets the no-break spaces before « : » ; ! ? and inside « ».
+ */
+export function callText(call: Pick<Call, 'languages'>, text: string): string {
+  return call.languages[0] === 'fr' ? frenchTypography(text) : text;
+}
+
+/** The title of the call's line of inquiry with this id, as shown; undefined for none or an unknown id. */
+export function axisTitle(
+  call: Pick<Call, 'languages' | 'axes'>,
+  id: string | null | undefined,
+): string | undefined {
+  const axis = id ? call.axes.find((a) => a.id === id) : undefined;
+  return axis ? callText(call, axis.title) : undefined;
+}
