@@ -17,6 +17,16 @@ const SECRET_LINKS: { field: string; kinds: 'all' | readonly string[]; before: s
   { field: 'followUrl', kinds: 'all', before: followPath('') },
 ];
 
+/**
+ * What a payload's text holds when it may still carry a secret link: one of the links' paths and
+ * not the marker (the worker redacts every link of a letter at once). A filter for the database
+ * to apply, so that a sweep does not read every letter ever sent again each hour.
+ */
+export const MAY_HOLD_SECRET_LINKS = {
+  anyOf: [...new Set(SECRET_LINKS.map((s) => s.before))],
+  unlessContains: LINK_REMOVED,
+} as const;
+
 /** The link without its secret; a link of another shape is removed whole, never kept. */
 function withoutSecret(link: string, before: string): string {
   const at = link.indexOf(before);

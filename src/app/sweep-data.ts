@@ -5,7 +5,7 @@ import type { FileReferences } from '../ports/file-references.js';
 import type { HoldsTemporaries, StoredFileUse, SweepableFileStore, Swept } from '../ports/file-store.js';
 import type { Outbox } from '../ports/outbox.js';
 import { LETTER_JOB_KIND } from './process-outbox.js';
-import { redactLetterSecrets } from './sent-letter-secrets.js';
+import { MAY_HOLD_SECRET_LINKS, redactLetterSecrets } from './sent-letter-secrets.js';
 
 /**
  * Why a week: a draft (the web form's upload and its check) is confirmed in one sitting, or after
@@ -73,6 +73,7 @@ export async function sweepData(options: { dryRun?: boolean }, deps: SweepDeps):
     sentLetterSecrets: await deps.outbox.rewriteSentPayloads(LETTER_JOB_KIND, redactLetterSecrets, {
       batchSize: BATCH,
       dryRun,
+      onlyIfContains: MAY_HOLD_SECRET_LINKS,
     }),
   };
   for (const place of deps.temporaries) {

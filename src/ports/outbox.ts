@@ -58,6 +58,12 @@ export interface RewriteSentOptions {
   batchSize: number;
   /** Counts the rows that would change, and writes nothing. */
   dryRun: boolean;
+  /**
+   * A filter the database applies before any row is read: only payloads whose text holds one of
+   * these strings and not `unlessContains`. It spares reading every sent row again each time; the
+   * rewrite still decides for each row it reads.
+   */
+  onlyIfContains?: { anyOf: readonly string[]; unlessContains?: string };
 }
 
 export interface EnqueueResult {

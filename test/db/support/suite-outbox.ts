@@ -149,6 +149,36 @@ export function outboxSuite(makeDb: MakeDatabase): void {
       );
     });
 
+    it('read only the sent rows the filter lets through, its strings taken literally', async () => {
+      const kind = 'rewrite-filter';
+      const texts = ['/suivi/abc', '/suivi/[retiré]', 'a_b%c', 'axbyc', 'rien'];
+      const ids = [];
+      for (const text of texts) ids.push((await s.outbox.enqueue({ kind, payload: { text } })).id);
+      await t.handle.db.updateTable('outbox').set({ status: 'sent' }).where('id', 'in', ids).execute();
+      const seen: string[] = [];
+      const look = (payload: JsonObject) => {
+        seen.push(payload.text as string);
+        return null;
+      };
+      const onlyIfContains = { anyOf: ['/suivi/', 'a_b%'], unlessContains: '[retiré]' };
+      assert.equal(
+        await s.outbox.rewriteSentPayloads(kind, look, { batchSize: 2, dryRun: false, onlyIfContains }),
+        0,
+      );
+      assert.deepEqual(
+        seen,
+        ['/suivi/abc', 'a_b%c'],
+        '« _ » and « % » are no wildcards; the marker excludes',
+      );
+      seen.length = 0;
+      await s.outbox.rewriteSentPayloads(kind, look, {
+        batchSize: 2,
+        dryRun: false,
+        onlyIfContains: { anyOf: [] },
+      });
+      assert.deepEqual(seen, [], 'no string: no row');
+    });
+
     it('never give the same job to two concurrent claimers', async () => {
       const ids = new Set<number>();
       for (let i = 0; i < 60; i++) ids.add((await s.outbox.enqueue({ kind: 'bulk', payload: { i } })).id);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { AppError } from '../../../domain/shared/errors.js';
 import type { JsonObject } from '../../../ports/json.js';
 import type {
@@ -187,6 +187,7 @@ export async function rewriteSentPayloads(
       .where('status', '=', 'sent')
       .where('kind', '=', kind)
       .where('id', '>', afterId)
+      .$if(options.onlyIfContains !== undefined, (q) => q.where(payloadContains(options.onlyIfContains)))
       .orderBy('id')
       .limit(limit)
       .execute();
@@ -209,6 +210,20 @@ export async function rewriteSentPayloads(
     if (rows.length < limit) return changed;
     afterId = rows[rows.length - 1]?.id ?? afterId;
   }
+}
+
+/**
+ * The `onlyIfContains` filter as SQL: LIKE with the strings' own % _ and backslash escaped (both engines
+ * take an ESCAPE clause). SQLite's LIKE ignores ASCII case: the filter may let more rows through,
+ * never fewer, and the rewrite decides for each.
+ */
+function payloadContains(filter: RewriteSentOptions['onlyIfContains']) {
+  const pattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (text: string) => sql<boolean>`payload like ${pattern(text)} escape '\\'`;
+  const anyOf = filter?.anyOf ?? [];
+  const some = anyOf.length > 0 ? sql.join(anyOf.map(like), sql` or `) : sql`false`;
+  const unless = filter?.unlessContains;
+  return unless === undefined ? sql<boolean>`(${some})` : sql<boolean>`(${some}) and not ${like(unless)}`;
 }
 
 /** Exponential backoff: base, 2×base, 4×base… capped. `attempts` counts the one that just failed. */
