@@ -38,7 +38,7 @@ export interface NewMessageEntry {
   sha256: string;
   callId: string;
   source: MessageSourceRef;
-  /** The Message-ID header, without angle brackets; null when absent. */
+  /** The Message-ID, with its angle brackets as In-Reply-To and References quote it; null when absent. */
   messageId: string | null;
   /**
    * SHA-256 of the sender's normalised address: enough to rate-limit automatic replies and to
