@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { callText } from '../../src/domain/call/call-text.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import { Visitor as Author, submissionForm, textOf } from './author-support.js';
 import {
@@ -15,8 +16,8 @@ import {
  * The pages' own French sentences are typeset as the findings and errors they show are
  * (frenchTypography): a no-break space before « : », a narrow one before ; ! ? and inside « », so a
  * line never starts with a colon or a question mark. English pages keep English spacing. The
- * call's own texts (its argument and axes, as its file gives them) are its editors' words, shown
- * as written: they are left out of the check.
+ * call's own texts (its theme, argument and axes, as its file gives them) are typeset for the
+ * call's language, French, on every page (callText), and checked as such on the French pages.
  */
 
 const LINK_TOKEN = 'tYpOgRaPhIe-0123456789-abcdefghijklmnopqrst';
@@ -51,12 +52,18 @@ describe('French typography on the pages', () => {
   const publicPages = ['/', '/deposer', '/connexion', `/suivi/${LINK_TOKEN}`, '/suivi/inconnu'];
   const deskPages = () => ['/bureau', `/bureau/propositions/${id}`, '/bureau/appel', '/bureau/comptes'];
 
+  /**
+   * The page's text. On an English page the call's own texts are French words, typeset and marked
+   * as French (lang="fr"): they are left out of the English check.
+   */
   async function textAt(visitor: Visitor, path: string): Promise<string> {
     const response = await visitor.get(path);
     assert.equal(response.status, path.startsWith('/suivi/inconnu') ? 404 : 200, path);
+    const text = textOf(await response.text());
+    if (!path.includes('lang=en')) return text;
     const { call } = desk.context;
-    const callTexts = [call.summary, ...call.axes.flatMap((a) => [a.title, a.summary])];
-    return callTexts.reduce((text, own) => text.split(own).join(' '), textOf(await response.text()));
+    const callTexts = [call.theme, call.summary, ...call.axes.flatMap((a) => [a.title, a.summary])];
+    return callTexts.map((own) => callText(call, own)).reduce((all, own) => all.split(own).join(' '), text);
   }
 
   function assertFrench(path: string, text: string): void {
@@ -77,6 +84,17 @@ describe('French typography on the pages', () => {
     assert.match(dashboard, /Choisir «\u202fLe numérique au quotidien\u202f»/, 'the dashboard was read');
     assertFrench('/bureau', dashboard);
     for (const path of deskPages().slice(1)) assertFrench(path, await textAt(admin.visitor, path));
+  });
+
+  it('on an English page the call’s French texts are typeset and marked as French', async () => {
+    const html = await (await new Visitor(desk.url).get('/?lang=en')).text();
+    const { call } = desk.context;
+    const typeset = callText(call, call.axes.find((a) => a.summary.includes(' ;'))?.summary ?? '');
+    assert.ok(typeset.includes('\u202f;'), 'the embedded call has a « ; » to typeset');
+    assert.ok(html.includes(`<p lang="fr">${callText(call, call.summary)}</p>`), 'the argument, marked');
+    assert.match(html, /<li lang="fr">/, 'the lines of inquiry, marked');
+    assert.ok(html.includes(typeset), 'the « ; » typeset');
+    assert.match(html, /<h1>Sociographe no\. 81 — <span lang="fr">Impacts du numérique/, 'the theme, marked');
   });
 
   it('the English pages are left with English spacing', async () => {

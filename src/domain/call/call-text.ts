@@ -10,12 +10,3 @@ import type { Call } from './schema.js';
 export function callText(call: Pick<Call, 'languages'>, text: string): string {
   return call.languages[0] === 'fr' ? frenchTypography(text) : text;
 }
-
-/** The title of the call's line of inquiry with this id, as shown; undefined for none or an unknown id. */
-export function axisTitle(
-  call: Pick<Call, 'languages' | 'axes'>,
-  id: string | null | undefined,
-): string | undefined {
-  const axis = id ? call.axes.find((a) => a.id === id) : undefined;
-  return axis ? callText(call, axis.title) : undefined;
-}

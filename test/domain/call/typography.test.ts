@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { axisTitle, callText } from '../../../src/domain/call/call-text.js';
+import { callText } from '../../../src/domain/call/call-text.js';
 import { checkSubmission } from '../../../src/domain/call/check-submission.js';
 import { validateCall } from '../../../src/domain/call/parse-call.js';
 import { directoryFromMap } from '../../../src/domain/call/rules/postcodes.js';
@@ -92,7 +92,7 @@ describe('French typography', () => {
   });
 });
 
-describe('the call’s own texts as shown (callText, axisTitle)', () => {
+describe('the call’s own texts as shown (callText)', () => {
   it('get French typography when the call is French, whatever the page’s language', () => {
     const axis = SOCIOGRAPHE_81.axes.find((x) => x.summary.includes(' ;'));
     assert.ok(axis, 'the embedded call has a line of inquiry with « ; »');
@@ -104,12 +104,5 @@ describe('the call’s own texts as shown (callText, axisTitle)', () => {
   it('stay as written when the call is in another language', () => {
     const english = { ...SOCIOGRAPHE_81, languages: ['en'] };
     assert.equal(callText(english, 'Scope: what ; where ?'), 'Scope: what ; where ?');
-  });
-
-  it('give an axis’s title by its id, none for an unknown or missing one', () => {
-    const call = { ...SOCIOGRAPHE_81, axes: [{ id: 'a', title: 'Droits : accès ?', summary: 's' }] };
-    assert.equal(axisTitle(call, 'a'), 'Droits\u00a0: accès\u202f?');
-    assert.equal(axisTitle(call, 'b'), undefined);
-    assert.equal(axisTitle(call, null), undefined);
   });
 });

@@ -4,6 +4,7 @@ import { formatInstant, formatLocalDay } from '../../../domain/call/format-date.
 import type { Call } from '../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../domain/shared/message.js';
 import { t } from '../lang.js';
+import { CallWords, callLangAttribute } from './call-words.js';
 import { Layout } from './layout.js';
 
 export interface CallPageProps {
@@ -34,7 +35,10 @@ export function CallPage({ call, lang, now }: CallPageProps) {
   );
   return (
     <Layout lang={lang} title={title} journal={call.journal} path="/">
-      <h1>{title}</h1>
+      <h1>
+        {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)} —{' '}
+        <CallWords call={call} lang={lang} text={call.theme} />
+      </h1>
       <p class={`status status-${status}`} role="status">
         {status === 'closed'
           ? t(lang, `L’appel est clos depuis le ${day}.`, `The call closed on ${day}.`)
@@ -64,13 +68,13 @@ export function CallPage({ call, lang, now }: CallPageProps) {
         </p>
       )}
       <h2>{t(lang, 'L’argumentaire', 'The call')}</h2>
-      <p>{callText(call, call.summary)}</p>
+      <p {...callLangAttribute(call, lang)}>{callText(call, call.summary)}</p>
       {call.axes.length > 0 && (
         <>
           <h2>{t(lang, 'Les axes de réflexion', 'Lines of inquiry')}</h2>
           <ol>
             {call.axes.map((axis) => (
-              <li key={axis.id}>
+              <li key={axis.id} {...callLangAttribute(call, lang)}>
                 <strong>{callText(call, axis.title)}</strong> — {callText(call, axis.summary)}
               </li>
             ))}

@@ -1,10 +1,10 @@
 import type { DraftCheck } from '../../../../app/author-check-draft.js';
-import { callText } from '../../../../domain/call/call-text.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { FieldName } from '../../../../domain/submission/requirements.js';
 import { t } from '../../lang.js';
 import { contactIndex, type FormValues, fieldId } from '../../routes/author-form.js';
+import { CallWords } from '../call-words.js';
 import { Layout } from '../layout.js';
 import { CsrfField, FindingList, fileSize, langQuery, MissingList, shown } from './parts.js';
 import { VerdictBlock } from './verdict.js';
@@ -107,7 +107,9 @@ export function CheckPage({ call, lang, values, csrf, file, check, missing }: Ch
         {axis && (
           <>
             <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-            <dd>{callText(call, axis.title)}</dd>
+            <dd>
+              <CallWords call={call} lang={lang} text={axis.title} />
+            </dd>
           </>
         )}
       </dl>

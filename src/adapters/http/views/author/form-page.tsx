@@ -5,6 +5,7 @@ import type { Call } from '../../../../domain/call/schema.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
 import { t } from '../../lang.js';
 import { type FieldProblems, type FormValues, fieldId, MAX_AUTHORS } from '../../routes/author-form.js';
+import { callLangAttribute } from '../call-words.js';
 import { Layout } from '../layout.js';
 import { CsrfField, ErrorSummary, FieldMessages, fieldAria, fileSize, langQuery, shown } from './parts.js';
 
@@ -274,7 +275,12 @@ export function FormPage(props: FormPageProps) {
               <select name="axe" {...input(fieldId.axis)}>
                 <option value="">{t(lang, 'Aucun axe en particulier', 'No particular line')}</option>
                 {call.axes.map((axis) => (
-                  <option key={axis.id} value={axis.id} selected={values.axis === axis.id}>
+                  <option
+                    key={axis.id}
+                    value={axis.id}
+                    selected={values.axis === axis.id}
+                    {...callLangAttribute(call, lang)}
+                  >
                     {callText(call, axis.title)}
                   </option>
                 ))}

@@ -1,5 +1,4 @@
 import type { AuthorView } from '../../../../app/author-follow.js';
-import { axisTitle } from '../../../../domain/call/call-text.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
@@ -7,6 +6,7 @@ import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
 import type { VersionRecord } from '../../../../ports/submission-store.js';
 import { say, t } from '../../lang.js';
 import type { FieldProblems } from '../../routes/author-form.js';
+import { AxisName } from '../call-words.js';
 import { Layout } from '../layout.js';
 import {
   CsrfField,
@@ -105,7 +105,9 @@ export function LinkPage(props: LinkPageProps) {
         {record.axis && (
           <>
             <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-            <dd>{axisTitle(call, record.axis) ?? shown(record.axis)}</dd>
+            <dd>
+              <AxisName call={call} lang={lang} id={record.axis} fallback={shown(record.axis)} />
+            </dd>
           </>
         )}
       </dl>

@@ -1,10 +1,10 @@
-import { callText } from '../../../../domain/call/call-text.js';
 import { callStatus, effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import { t } from '../../lang.js';
+import { CallWords } from '../call-words.js';
 import { DeskLayout } from './layout.js';
 
 export interface CallSettingsProps {
@@ -51,7 +51,7 @@ export function CallSettingsPage(props: CallSettingsProps) {
         <dt>{t(lang, 'Appel', 'Call')}</dt>
         <dd>
           {t(lang, `${call.journal} n° ${call.issue}`, `${call.journal} no. ${call.issue}`)} —{' '}
-          {callText(call, call.theme)}
+          <CallWords call={call} lang={lang} text={call.theme} />
         </dd>
         <dt>{t(lang, 'Date limite initiale', 'Original deadline')}</dt>
         <dd>{formatLocalDay(call.deadline.date, lang)}</dd>

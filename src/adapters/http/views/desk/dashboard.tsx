@@ -7,7 +7,7 @@ import {
   type SortKey,
   VERDICTS,
 } from '../../../../app/desk-dashboard.js';
-import { axisTitle, callText } from '../../../../domain/call/call-text.js';
+import { callText } from '../../../../domain/call/call-text.js';
 import type { EffectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
@@ -17,6 +17,7 @@ import { ACTION_LABELS, type Action } from '../../../../domain/submission/lifecy
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import { t } from '../../lang.js';
+import { AxisName, callLangAttribute } from '../call-words.js';
 import { LengthChart, PerDayChart } from './charts.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES, LengthBar, VERDICT_NAMES } from './parts.js';
@@ -94,7 +95,12 @@ function Filters({ lang, call, query }: Pick<DashboardProps, 'lang' | 'call' | '
         <select id="axe" name="axe">
           <option value="">{t(lang, 'tous', 'all')}</option>
           {call.axes.map((a) => (
-            <option key={a.id} value={a.id} selected={selected(a.id, query.axis)}>
+            <option
+              key={a.id}
+              value={a.id}
+              selected={selected(a.id, query.axis)}
+              {...callLangAttribute(call, lang)}
+            >
               {callText(call, a.title)}
             </option>
           ))}
@@ -212,7 +218,9 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
         )}
       </td>
       <td>{CHANNEL_NAMES[row.channel][lang]}</td>
-      <td>{axisTitle(call, row.axis) ?? row.axis ?? '—'}</td>
+      <td>
+        <AxisName call={call} lang={lang} id={row.axis} fallback={row.axis ?? '—'} />
+      </td>
     </tr>
   );
 }

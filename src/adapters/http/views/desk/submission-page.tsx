@@ -1,5 +1,4 @@
 import type { Preview } from '../../../../app/desk-preview.js';
-import { axisTitle } from '../../../../domain/call/call-text.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
@@ -11,6 +10,7 @@ import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
 import { say, t } from '../../lang.js';
+import { AxisName } from '../call-words.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';
@@ -187,7 +187,14 @@ export function SubmissionPage(props: SubmissionPageProps) {
         <dt>{t(lang, 'Canal', 'Channel')}</dt>
         <dd>{CHANNEL_NAMES[record.channel][lang]}</dd>
         <dt>{t(lang, 'Axe', 'Line of inquiry')}</dt>
-        <dd>{axisTitle(call, record.axis) ?? record.axis ?? t(lang, 'non indiqué', 'not given')}</dd>
+        <dd>
+          <AxisName
+            call={call}
+            lang={lang}
+            id={record.axis}
+            fallback={record.axis ?? t(lang, 'non indiqué', 'not given')}
+          />
+        </dd>
         <dt>{t(lang, 'Référence', 'Reference')}</dt>
         <dd>{record.id}</dd>
       </dl>
