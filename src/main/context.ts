@@ -10,7 +10,6 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
-import { LocalFileStore } from '../adapters/files/local-file-store.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
@@ -20,6 +19,7 @@ import { StoredCall } from '../app/call-in-force.js';
 import { chooseCall } from '../app/choose-call.js';
 import type { ImportDeps } from '../app/import-message.js';
 import { ensureDataDir, resolveStorage, type StorageConfig } from '../config/data-dir.js';
+import { type FileStorageChoice, resolveFileStorage } from '../config/file-storage.js';
 import type { Call } from '../domain/call/schema.js';
 import { SOCIOGRAPHE_81 } from '../domain/call/sociographe-81.js';
 import { AppError } from '../domain/shared/errors.js';
@@ -32,6 +32,7 @@ import { randomIds } from '../ports/id-generator.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
+import { type OpenFileStore, openFileStore } from './file-store.js';
 
 export interface ContextOptions {
   /** --data DIR */
@@ -70,6 +71,10 @@ export interface OpenedStorage {
   dataDir: string;
   folders: DataFolders;
   handle: DbHandle;
+  /** The data folder's files/ folder, or an S3-compatible bucket (APPEL_S3_BUCKET). */
+  files: OpenFileStore;
+  /** Closes the database and the file store's connections. */
+  close(): Promise<void>;
 }
 
 export async function openStorage(options: {
@@ -78,14 +83,29 @@ export async function openStorage(options: {
 }): Promise<OpenedStorage> {
   const storage = resolveStorage({ flag: options.data, env: options.env ?? process.env });
   ensureDataDir(storage.dataDir);
+  const choice: FileStorageChoice = resolveFileStorage(
+    options.env ?? process.env,
+    storage.dataDir,
+    storage.filesDir,
+  );
   const handle = await openDatabase(storage.database);
   try {
     await migrateToLatest(handle);
+    const files = await openFileStore(choice);
+    return {
+      dataDir: storage.dataDir,
+      folders: dataFolders(storage),
+      handle,
+      files: files.store,
+      close: async () => {
+        files.close();
+        await handle.close();
+      },
+    };
   } catch (e) {
     await handle.close();
     throw e;
   }
-  return { dataDir: storage.dataDir, folders: dataFolders(storage), handle };
 }
 
 /** Everything the commands need, opened once: storage, the call, the mail adapters. */
@@ -114,6 +134,8 @@ export interface AppContext {
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
   outboxDir: string | null;
+  /** Manuscripts and raw messages, by hash: the data folder's files/ or an S3 bucket. */
+  files: OpenFileStore;
   /** Which stored files the records name, on this context's connection: what the sweep asks. */
   fileReferences: FileReferences;
   from: MailAddress;
@@ -129,7 +151,7 @@ export interface AppContext {
 export async function openContext(options: ContextOptions = {}): Promise<AppContext> {
   const env = options.env ?? process.env;
   const file = await callFromFile(options.callFile);
-  const { dataDir, folders, handle } = await openStorage({ data: options.data, env });
+  const { dataDir, folders, handle, files, close } = await openStorage({ data: options.data, env });
   try {
     const calls = new KyselyCallStore(handle.db, systemClock, randomIds);
     // Extensions decided from the desk live in the stored call: the file must not erase them.
@@ -141,7 +163,6 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     };
     const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
     const outboxDir = smtp ? null : folders.outbox;
-    const files = new LocalFileStore(folders.files);
     const publicUrl = env.APPEL_PUBLIC_URL?.trim();
     return {
       dataDir,
@@ -182,10 +203,11 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       fileReferences: new KyselyFileReferences(handle.db),
       from,
       worker: `${hostname()}:${process.pid}`,
-      close: () => handle.close(),
+      files,
+      close,
     };
   } catch (e) {
-    await handle.close();
+    await close();
     throw e;
   }
 }

@@ -3,7 +3,6 @@ import { KyselyFileReferences } from '../adapters/db/kysely-file-references.js';
 import { KyselyOutbox } from '../adapters/db/kysely-outbox.js';
 import { LocalDraftAnalyses } from '../adapters/files/draft-analyses.js';
 import { DurableFolder } from '../adapters/files/durable.js';
-import { LocalFileStore } from '../adapters/files/local-file-store.js';
 import type { SweepDeps } from '../app/sweep-data.js';
 import { systemClock } from '../ports/clock.js';
 import { type AppContext, openStorage } from './context.js';
@@ -20,9 +19,9 @@ export interface SweepContext {
  * the sign-in attempts those the desk counts; the outbox rows those the worker sent.
  */
 export function sweepDeps(
-  context: Pick<AppContext, 'folders' | 'fileReferences' | 'signInAttempts' | 'outbox'>,
+  context: Pick<AppContext, 'folders' | 'files' | 'fileReferences' | 'signInAttempts' | 'outbox'>,
 ): SweepDeps {
-  const files = new LocalFileStore(context.folders.files);
+  const { files } = context;
   const analyses = new LocalDraftAnalyses(context.folders.drafts);
   return {
     files,
@@ -43,15 +42,16 @@ export async function openSweepContext(options: {
   data?: string | undefined;
   env?: NodeJS.ProcessEnv;
 }): Promise<SweepContext> {
-  const { dataDir, folders, handle } = await openStorage(options);
+  const { dataDir, folders, handle, files, close } = await openStorage(options);
   return {
     dataDir,
     deps: sweepDeps({
       folders,
+      files,
       fileReferences: new KyselyFileReferences(handle.db),
       signInAttempts: new KyselyAttemptCounter(handle.db),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
     }),
-    close: () => handle.close(),
+    close,
   };
 }

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { AppError } from '../../domain/shared/errors.js';
 import type {
   FileContent,
@@ -12,6 +12,15 @@ import type {
   SweepableFileStore,
   Swept,
 } from '../../ports/file-store.js';
+import {
+  checkedSha,
+  DEFAULT_MAX_FILE_BYTES,
+  hashChecker,
+  SHA256,
+  sha256Of,
+  TEMPORARY,
+  writeTemporary,
+} from './content-hash.js';
 import { clearTemporariesIn, namesIn, oldEntries, syncDir } from './durable.js';
 
 export interface LocalFileStoreOptions {
@@ -19,14 +28,9 @@ export interface LocalFileStoreOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
-const SHA256 = /^[0-9a-f]{64}$/;
 const HASH_DIR = /^[0-9a-f]{2}$/;
-/** writeTemporary's names. */
-const TEMPORARY = /^\.tmp-[0-9a-f]{16}$/;
 /** A file the sweep set aside while it makes sure nobody uses it: `.aside-<sha256>-<random>`. */
 const ASIDE = /^\.aside-([0-9a-f]{64})-[0-9a-f]{8}$/;
-const FILE_MODE = 0o400; // content-addressed files never change: read-only, private
 const DIR_MODE = 0o700;
 
 /**
@@ -209,41 +213,6 @@ export class LocalFileStore implements FileStore, SweepableFileStore {
   }
 }
 
-interface Temporary {
-  path: string;
-  sha256: string;
-  byteSize: number;
-}
-
-/** Writes the chunks to a new temporary file in `dir`, hashing and counting; fsynced before it returns. */
-async function writeTemporary(
-  dir: string,
-  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
-  max: number,
-): Promise<Temporary> {
-  const path = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
-  const file = await open(path, 'wx', FILE_MODE);
-  const hash = createHash('sha256');
-  let byteSize = 0;
-  try {
-    for await (const piece of chunks) {
-      // A stream with an encoding set yields strings: store their bytes all the same.
-      const chunk: Uint8Array = typeof piece === 'string' ? Buffer.from(piece) : piece;
-      byteSize += chunk.byteLength;
-      if (byteSize > max) throw new AppError('FILE_TOO_LARGE', { size: byteSize, max });
-      hash.update(chunk);
-      await file.write(chunk);
-    }
-    await file.sync();
-    await file.close();
-  } catch (e) {
-    await file.close().catch(() => {});
-    await unlink(path).catch(() => {});
-    throw e;
-  }
-  return { path, sha256: hash.digest('hex'), byteSize };
-}
-
 /** The temporary file becomes the final one in one atomic step, then the folder is made durable. */
 async function settle(temp: string, final: string): Promise<void> {
   await rename(temp, final); // same content under the same name: replacing it changes nothing
@@ -271,29 +240,4 @@ async function sizeOf(path: string): Promise<number | null> {
   } catch {
     return null;
   }
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Hashes would-be paths before use: a hash is 64 lower-case hex digits, nothing else reaches the disk. */
-function checkedSha(sha256: string): string {
-  if (!SHA256.test(sha256)) throw new AppError('STORED_FILE_MISSING', { sha256: 'invalid reference' });
-  return sha256;
-}
-
-/** Passes bytes through, and fails at the end if they do not hash to `expected`. */
-function hashChecker(expected: string): Transform {
-  const hash = createHash('sha256');
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      const actual = hash.digest('hex');
-      callback(actual === expected ? null : new AppError('STORED_FILE_CORRUPTED', { sha256: expected }));
-    },
-  });
 }

@@ -33,6 +33,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FIELDS_MISSING: 422,
   DATABASE_UNREACHABLE: 503,
   DATA_DIR_UNUSABLE: 503,
+  FILE_STORE_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -224,6 +224,14 @@ export const ERRORS = {
       'Restaurez le dossier « files » depuis une sauvegarde, ou demandez à l’auteur de renvoyer son fichier.',
     fixEn: 'Restore the “files” folder from a backup, or ask the author to send the file again.',
   },
+  FILE_STORE_UNAVAILABLE: {
+    fr: 'Le stockage des fichiers ({target}) n’a pas répondu comme prévu ({detail}) : rien n’a été enregistré.',
+    en: 'The file storage ({target}) did not answer as expected ({detail}): nothing was recorded.',
+    fixFr:
+      'Réessayez dans quelques minutes. Si cela dure, vérifiez l’adresse, le compartiment et les droits d’accès (APPEL_S3_ENDPOINT, APPEL_S3_BUCKET, AWS_ACCESS_KEY_ID).',
+    fixEn:
+      'Try again in a few minutes. If it goes on, check the address, the bucket and the access rights (APPEL_S3_ENDPOINT, APPEL_S3_BUCKET, AWS_ACCESS_KEY_ID).',
+  },
   STORED_FILE_CORRUPTED: {
     fr: 'Le fichier {sha256} est altéré : son contenu ne correspond plus à son empreinte.',
     en: 'The file {sha256} is damaged: its content no longer matches its fingerprint.',
