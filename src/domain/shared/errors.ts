@@ -232,6 +232,20 @@ export const ERRORS = {
     fixEn:
       'Try again in a few minutes. If it goes on, check the address, the bucket and the access rights (APPEL_S3_ENDPOINT, APPEL_S3_BUCKET, AWS_ACCESS_KEY_ID).',
   },
+  ANONYMISE_NO_NAMES: {
+    fr: 'Aucun nom d’auteur à retirer : la copie anonyme ne peut pas être préparée.',
+    en: 'No author name to remove: the anonymised copy cannot be prepared.',
+    fixFr: 'Indiquez le prénom et le nom de chaque auteur (par exemple --author « Éloïse Dupré »).',
+    fixEn: 'Give each author’s given name and surname (for example --author "Éloïse Dupré").',
+  },
+  ANONYMISE_NOT_DOCX: {
+    fr: 'Seuls les fichiers Word .docx peuvent être anonymisés ; celui-ci est au format {format}.',
+    en: 'Only Word .docx files can be anonymised; this one is {format}.',
+    fixFr:
+      'Ouvrez le fichier dans Word ou LibreOffice, choisissez « Enregistrer sous » et le format « Document Word (.docx) », puis recommencez.',
+    fixEn:
+      'Open the file in Word or LibreOffice, choose “Save as” and the “Word Document (.docx)” format, then try again.',
+  },
   STORED_FILE_CORRUPTED: {
     fr: 'Le fichier {sha256} est altéré : son contenu ne correspond plus à son empreinte.',
     en: 'The file {sha256} is damaged: its content no longer matches its fingerprint.',
