@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { accountCommand } from '../cli/account-command.js';
+import { anonymiseCommand } from '../cli/anonymise-command.js';
 import { callCommand } from '../cli/call-command.js';
 import { checkCommand } from '../cli/check-command.js';
 import { dbCommand } from '../cli/db-command.js';
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   program.addCommand(checkCommand(commandIo));
+  program.addCommand(anonymiseCommand(commandIo));
   program.addCommand(callCommand(commandIo));
   program.addCommand(dbCommand(commandIo));
   program.addCommand(mailCommand(commandIo));

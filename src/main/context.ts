@@ -10,6 +10,7 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
+import { anonymiseDocx } from '../adapters/docx/anonymise/anonymise-docx.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
@@ -24,6 +25,7 @@ import type { Call } from '../domain/call/schema.js';
 import { SOCIOGRAPHE_81 } from '../domain/call/sociographe-81.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AccountStore } from '../ports/accounts.js';
+import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { AttemptCounter } from '../ports/attempt-counter.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
@@ -136,6 +138,8 @@ export interface AppContext {
   outboxDir: string | null;
   /** Manuscripts and raw messages, by hash: the data folder's files/ or an S3 bucket. */
   files: OpenFileStore;
+  /** Makes the anonymised copy of a .docx for blind review. */
+  anonymise: ManuscriptAnonymiser;
   /** Which stored files the records name, on this context's connection: what the sweep asks. */
   fileReferences: FileReferences;
   from: MailAddress;
@@ -204,6 +208,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       from,
       worker: `${hostname()}:${process.pid}`,
       files,
+      anonymise: (bytes, people) => anonymiseDocx(bytes, people),
       close,
     };
   } catch (e) {

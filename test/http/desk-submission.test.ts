@@ -17,6 +17,7 @@ describe('a submission’s page: transitions, files, preview, history', () => {
   let coordinator: Staff;
   let committee: Staff;
   let id: string;
+  let signed: string;
   let bytes: Buffer;
 
   before(async () => {
@@ -34,6 +35,14 @@ describe('a submission’s page: transitions, files, preview, history', () => {
     });
     id = seeded.record.id;
     bytes = seeded.bytes;
+    const byName = await seedSubmission(desk, {
+      title: 'Une proposition signée',
+      givenName: 'Anaïs',
+      surname: 'Leroux',
+      receivedAt: '2022-08-21T10:00:00Z',
+      extra: ['Comme l’écrit Leroux (2019), Anaïs Leroux le rappelle.'],
+    });
+    signed = byName.record.id;
   });
   after(() => desk.close());
 
@@ -124,6 +133,28 @@ describe('a submission’s page: transitions, files, preview, history', () => {
     assert.deepEqual(Buffer.from(await response.arrayBuffer()), bytes);
     assert.equal(
       (await coordinator.visitor.get(`/bureau/propositions/${id}/versions/9/original`)).status,
+      404,
+    );
+  });
+
+  it('gives an anonymised copy for review: a .docx without the author’s name, checked again', async () => {
+    const { html } = await coordinator.visitor.page(`/bureau/propositions/${signed}`);
+    assert.match(html, new RegExp(`href="/bureau/propositions/${signed}/versions/1/anonyme"`));
+    const response = await committee.visitor.get(`/bureau/propositions/${signed}/versions/1/anonyme`);
+    assert.equal(response.status, 200);
+    assert.equal(
+      response.headers.get('content-type'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    assert.match(response.headers.get('content-disposition') ?? '', /Leroux - anonyme\.docx/);
+    assert.equal(response.headers.get('content-security-policy'), 'sandbox');
+    const copy = Buffer.from(await response.arrayBuffer());
+    const read = await desk.context.intake.read({ bytes: copy, name: 'copie.docx' }, { keepText: true });
+    const text = (read.manuscript?.paragraphs ?? []).map((x) => x.text).join('\n');
+    assert.match(text, /Comme l’écrit \[Auteur\] \(2019\), \[Auteur\] le rappelle\./);
+    assert.doesNotMatch(text, /Leroux/i);
+    assert.equal(
+      (await coordinator.visitor.get(`/bureau/propositions/${signed}/versions/9/anonyme`)).status,
       404,
     );
   });

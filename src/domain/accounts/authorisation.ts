@@ -191,6 +191,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/bureau/propositions/:id/versions/:number/anonyme',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'copie anonyme pour l’évaluation', en: 'anonymised copy for review' },
+  },
+  {
+    method: 'GET',
     path: '/bureau/propositions/:id/versions/:number/apercu',
     proof: 'session',
     roles: STAFF,

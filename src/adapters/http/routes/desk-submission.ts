@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { applyTransition } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { isAppError } from '../../../domain/shared/errors.js';
 import { ACTIONS, type Action, availableTransitions } from '../../../domain/submission/lifecycle.js';
 import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
@@ -168,6 +170,60 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       .header('content-security-policy', 'sandbox')
       .header('cache-control', 'no-store')
       .send(bytes);
+  });
+
+  /**
+   * The copy for a blind review: the authors' names out of the text and the properties, checked
+   * again after (see makeAnonymisedCopy). Only a .docx can be made anonymous; any other file, or
+   * a copy in which a name is still found, is answered with a page saying what to do instead.
+   */
+  app.get('/bureau/propositions/:id/versions/:number/anonyme', async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const found = await versionOf(request);
+    if (!found) return notFound(request, reply);
+    const { record, version } = found;
+    const back = {
+      href: `/bureau/propositions/${record.id}`,
+      label: t(lang, 'Retour à la proposition', 'Back to the submission'),
+    };
+    try {
+      const copy = await makeAnonymisedCopy(
+        {
+          bytes: await context.intake.files.read(version.fileSha256),
+          fileName: version.fileName,
+          people: record.authors,
+        },
+        { read: context.intake.read, anonymise: context.anonymise },
+      );
+      if (copy.remaining > 0) {
+        return sendMessage(request, reply, deps, 422, {
+          title: t(lang, 'La copie anonyme n’est pas sûre', 'The anonymised copy is not safe'),
+          text: t(
+            lang,
+            `Un nom d’auteur apparaît encore ${copy.remaining} fois dans la copie : elle n’est pas proposée. Préparez-la à la main à partir du fichier reçu.`,
+            `An author's name still appears ${copy.remaining} times in the copy: it is not offered. Prepare it by hand from the file received.`,
+          ),
+          links: [back],
+        });
+      }
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header(
+          'content-disposition',
+          attachmentHeader(copy.fileName, `manuscrit-v${version.number}-anonyme.docx`),
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', 'sandbox')
+        .header('cache-control', 'no-store')
+        .send(copy.bytes);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      return sendMessage(request, reply, deps, statusOf(e.code), {
+        title: e.text[lang],
+        text: e.fix[lang],
+        links: [back],
+      });
+    }
   });
 
   app.get('/bureau/propositions/:id/versions/:number/apercu', async (request, reply) => {

@@ -276,6 +276,14 @@ export function SubmissionPage(props: SubmissionPageProps) {
             <a href={`/bureau/propositions/${record.id}/versions/${v.number}/original`}>
               {t(lang, 'télécharger le fichier reçu', 'download the file received')}
             </a>
+            {v.format === 'docx' && (
+              <>
+                {' · '}
+                <a href={`/bureau/propositions/${record.id}/versions/${v.number}/anonyme`}>
+                  {t(lang, 'copie anonyme (évaluation)', 'anonymised copy (review)')}
+                </a>
+              </>
+            )}
             {v.signesTotal !== null && (
               <>
                 {' · '}

@@ -1,0 +1,59 @@
+import { type Identity, nameFinder } from '../domain/manuscript/author-names.js';
+import { AppError } from '../domain/shared/errors.js';
+import type { AnonymisedCopy, ManuscriptAnonymiser } from '../ports/anonymiser.js';
+import type { ManuscriptReader } from '../ports/manuscript-reader.js';
+
+export interface AnonymisedCopyInput {
+  bytes: Buffer;
+  /** The file's name as received: the copy is named after it. */
+  fileName: string;
+  /** Whose names come out: the submission's authors. */
+  people: readonly Identity[];
+}
+
+export interface AnonymisedCopyResult extends AnonymisedCopy {
+  fileName: string;
+  /**
+   * Names the reader still finds in the copy's text and properties: 0 unless the file hides them
+   * somewhere the anonymiser does not look (the copy is then not to be sent as it is).
+   */
+  remaining: number;
+}
+
+/**
+ * Use case: the copy of a manuscript a blind review needs. The file is read first with every
+ * reader's caps (an unreadable or hostile file is refused as at intake), only a .docx is
+ * anonymised (ANONYMISE_NOT_DOCX says how to get one), and the copy is read back and searched for
+ * the names again, so what is handed over has been checked, not just produced.
+ */
+export async function makeAnonymisedCopy(
+  input: AnonymisedCopyInput,
+  deps: { read: ManuscriptReader; anonymise: ManuscriptAnonymiser },
+): Promise<AnonymisedCopyResult> {
+  const original = await deps.read({ bytes: input.bytes, name: input.fileName }, { keepText: false });
+  if (original.error) throw original.error;
+  if (original.kind !== 'docx') {
+    throw new AppError('ANONYMISE_NOT_DOCX', { format: original.manuscript?.format ?? original.kind });
+  }
+  const copy = await deps.anonymise(input.bytes, input.people);
+  const fileName = anonymisedName(input.fileName);
+  const check = await deps.read({ bytes: copy.bytes, name: fileName }, { keepText: true });
+  if (check.error || !check.manuscript) throw check.error ?? new AppError('FILE_UNREADABLE', {});
+  const finder = nameFinder(input.people);
+  const { core } = check.manuscript.facts;
+  const texts = [
+    ...check.manuscript.paragraphs.map((p) => p.text),
+    core.creator,
+    core.lastModifiedBy,
+    core.title,
+  ];
+  const remaining = texts.reduce((n, text) => n + (text && finder ? finder.find(text).length : 0), 0);
+  return { ...copy, fileName, remaining };
+}
+
+/** « Mon article.docx » → « Mon article - anonyme.docx ». */
+export function anonymisedName(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  return `${base} - anonyme.docx`;
+}
