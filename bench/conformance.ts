@@ -1,3 +1,4 @@
+import { type AnonymiserResult, checkAnonymiser } from './anonymise-check.js';
 import {
   type ClassResult,
   checkDocx,
@@ -20,6 +21,7 @@ interface Summary {
   docx: DocxResult;
   odt: OdtResult;
   tokenizer: TokenizerDiff;
+  anonymiser: AnonymiserResult;
   passed: boolean;
 }
 
@@ -65,6 +67,14 @@ function printOdt(o: OdtResult): void {
   }
 }
 
+function printAnonymiser(a: AnonymiserResult): void {
+  console.log(`\nanonymised copies (${a.files} readable .docx):`);
+  console.log(`  for a stranger, text and counts unchanged:   ${a.unchanged}/${a.files}`);
+  for (const m of a.changedMisses) console.log(`    MISS ${m.file}: ${m.detail}`);
+  console.log(`  for the file's own creator, name gone:       ${a.creatorGone}/${a.withCreator}`);
+  for (const m of a.creatorMisses) console.log(`    MISS ${m.file}: ${m.detail}`);
+}
+
 function printTokenizer(t: TokenizerDiff): void {
   console.log(`\ntokenizer vs sax: ${t.identical}/${t.parts} parts identical (element local names and text)`);
   if (t.empty > 0) console.log(`  (${plural(t.empty, 'zero-byte part')} not compared: not XML)`);
@@ -83,8 +93,12 @@ async function main(): Promise<number> {
   const docx = await checkDocx(corpus.docx);
   const odt = await checkOdt(corpus.odt);
   const tokenizer = await diffTokenizers([...corpus.docx, ...corpus.odt]);
-  const passed = docx.classes.every((c) => !c.gate || c.misses.length === 0);
-  const summary: Summary = { corpus: corpus.shown, docx, odt, tokenizer, passed };
+  const anonymiser = await checkAnonymiser(corpus.docx);
+  const passed =
+    docx.classes.every((c) => !c.gate || c.misses.length === 0) &&
+    anonymiser.changedMisses.length === 0 &&
+    anonymiser.creatorMisses.length === 0;
+  const summary: Summary = { corpus: corpus.shown, docx, odt, tokenizer, anonymiser, passed };
   if (json) {
     console.log(JSON.stringify(summary, null, 2));
   } else {
@@ -92,13 +106,14 @@ async function main(): Promise<number> {
     printDocx(docx);
     printOdt(odt);
     printTokenizer(tokenizer);
+    printAnonymiser(anonymiser);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const gates = docx.classes
       .filter((c) => c.gate)
       .map((c) => c.name.split(' ')[0])
       .join(' and ');
     console.log(
-      `\n${passed ? 'PASS' : 'FAIL'}: ${gates} rows ${passed ? 'all agree' : 'have misses'} (${seconds} s)`,
+      `\n${passed ? 'PASS' : 'FAIL'}: ${gates} rows and anonymised copies ${passed ? 'all agree' : 'have misses'} (${seconds} s)`,
     );
   }
   return passed ? 0 : 1;
