@@ -103,7 +103,8 @@ export function rewriteTextNodes(xml: string, finder: NameFinder, placeholder: s
     if (replaced.count === 0) continue;
     count += replaced.count;
     const start = node.index + 1;
-    edits.push({ start, end: start + (node[1] as string).length, text: encodeText(replaced.text) });
+    // Quotes too: a stray « > » inside an attribute value would make this look like text.
+    edits.push({ start, end: start + (node[1] as string).length, text: encodeAttribute(replaced.text) });
   }
   return { xml: applyEdits(xml, edits), count };
 }
