@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { anonymiseDocx } from '../src/adapters/docx/anonymise/anonymise-docx.js';
+import { anonymiseManuscript } from '../src/adapters/anonymise/anonymise-manuscript.js';
 import { analyseManuscript } from '../src/adapters/manuscript/analyse-manuscript.js';
 import { makeAnonymisedCopy } from '../src/app/anonymised-copy.js';
 import type { Identity } from '../src/domain/manuscript/author-names.js';
@@ -31,11 +31,11 @@ export async function checkAnonymiser(rows: readonly CorpusRow[]): Promise<Anony
     creatorGone: 0,
     creatorMisses: [],
   };
-  const deps = { read: analyseManuscript, anonymise: anonymiseDocx };
+  const deps = { read: analyseManuscript, anonymise: anonymiseManuscript };
   for (const row of rows) {
     const bytes = await readFile(row.path);
     const before = await analyseManuscript({ bytes, name: row.file }, { keepText: true });
-    if (before.error || before.kind !== 'docx' || !before.manuscript) continue;
+    if (before.error || (before.kind !== 'docx' && before.kind !== 'odt') || !before.manuscript) continue;
     result.files++;
     try {
       const copy = await makeAnonymisedCopy({ bytes, fileName: row.file, people: [STRANGER] }, deps);

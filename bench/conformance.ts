@@ -68,7 +68,7 @@ function printOdt(o: OdtResult): void {
 }
 
 function printAnonymiser(a: AnonymiserResult): void {
-  console.log(`\nanonymised copies (${a.files} readable .docx):`);
+  console.log(`\nanonymised copies (${a.files} readable .docx and .odt):`);
   console.log(`  for a stranger, text and counts unchanged:   ${a.unchanged}/${a.files}`);
   for (const m of a.changedMisses) console.log(`    MISS ${m.file}: ${m.detail}`);
   console.log(`  for the file's own creator, name gone:       ${a.creatorGone}/${a.withCreator}`);
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const docx = await checkDocx(corpus.docx);
   const odt = await checkOdt(corpus.odt);
   const tokenizer = await diffTokenizers([...corpus.docx, ...corpus.odt]);
-  const anonymiser = await checkAnonymiser(corpus.docx);
+  const anonymiser = await checkAnonymiser([...corpus.docx, ...corpus.odt]);
   const passed =
     docx.classes.every((c) => !c.gate || c.misses.length === 0) &&
     anonymiser.changedMisses.length === 0 &&

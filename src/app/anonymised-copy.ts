@@ -1,6 +1,6 @@
 import { type Identity, nameFinder } from '../domain/manuscript/author-names.js';
 import { AppError } from '../domain/shared/errors.js';
-import type { AnonymisedCopy, ManuscriptAnonymiser } from '../ports/anonymiser.js';
+import type { AnonymisableFormat, AnonymisedCopy, ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
 
 export interface AnonymisedCopyInput {
@@ -22,8 +22,8 @@ export interface AnonymisedCopyResult extends AnonymisedCopy {
 
 /**
  * Use case: the copy of a manuscript a blind review needs. The file is read first with every
- * reader's caps (an unreadable or hostile file is refused as at intake), only a .docx is
- * anonymised (ANONYMISE_NOT_DOCX says how to get one), and the copy is read back and searched for
+ * reader's caps (an unreadable or hostile file is refused as at intake), only a .docx or an .odt
+ * is anonymised (ANONYMISE_FORMAT says how to get one), and the copy is read back and searched for
  * the names again, so what is handed over has been checked, not just produced.
  */
 export async function makeAnonymisedCopy(
@@ -32,11 +32,12 @@ export async function makeAnonymisedCopy(
 ): Promise<AnonymisedCopyResult> {
   const original = await deps.read({ bytes: input.bytes, name: input.fileName }, { keepText: false });
   if (original.error) throw original.error;
-  if (original.kind !== 'docx') {
-    throw new AppError('ANONYMISE_NOT_DOCX', { format: original.manuscript?.format ?? original.kind });
+  const format = original.kind;
+  if (format !== 'docx' && format !== 'odt') {
+    throw new AppError('ANONYMISE_FORMAT', { format: original.manuscript?.format ?? format });
   }
-  const copy = await deps.anonymise(input.bytes, input.people);
-  const fileName = anonymisedName(input.fileName);
+  const copy = await deps.anonymise(input.bytes, input.people, format);
+  const fileName = anonymisedName(input.fileName, format);
   const check = await deps.read({ bytes: copy.bytes, name: fileName }, { keepText: true });
   if (check.error || !check.manuscript) throw check.error ?? new AppError('FILE_UNREADABLE', {});
   const finder = nameFinder(input.people);
@@ -51,9 +52,9 @@ export async function makeAnonymisedCopy(
   return { ...copy, fileName, remaining };
 }
 
-/** « Mon article.docx » → « Mon article - anonyme.docx ». */
-export function anonymisedName(fileName: string): string {
+/** « Mon article.docx » → « Mon article - anonyme.docx » (the extension of the format read). */
+export function anonymisedName(fileName: string, format: AnonymisableFormat): string {
   const dot = fileName.lastIndexOf('.');
   const base = dot > 0 ? fileName.slice(0, dot) : fileName;
-  return `${base} - anonyme.docx`;
+  return `${base} - anonyme.${format}`;
 }

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { anonymiseDocx } from '../adapters/docx/anonymise/anonymise-docx.js';
+import { anonymiseManuscript } from '../adapters/anonymise/anonymise-manuscript.js';
 import { analyseManuscript } from '../adapters/manuscript/analyse-manuscript.js';
-import { anonymisedName, makeAnonymisedCopy } from '../app/anonymised-copy.js';
+import { makeAnonymisedCopy } from '../app/anonymised-copy.js';
 import { AppError, isAppError } from '../domain/shared/errors.js';
 import { parseAuthor } from './check-flags.js';
 import type { CliIo } from './io.js';
@@ -17,15 +17,15 @@ interface AnonymiseOptions {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
- * `appel anonymise FILE --author "Prénom Nom" …`: the copy of a .docx for a blind review, written
+ * `appel anonymise FILE --author "Prénom Nom" …`: the copy of a .docx or .odt for a blind review, written
  * beside it (« … - anonyme.docx ») unless --out says where. Exit 0 when the copy was written and
  * no name is found in it any more, 1 when a name remains (the copy is not written), 2 when the
- * file cannot be anonymised (unreadable, not a .docx, no name given).
+ * file cannot be anonymised (unreadable, another format, no name given).
  */
 export function anonymiseCommand(io: CliIo): Command {
   return new Command('anonymise')
-    .description('Prépare la copie anonyme d’un manuscrit .docx / makes the anonymised copy of a .docx')
-    .argument('<file>', 'manuscrit Word (.docx) / Word manuscript (.docx)')
+    .description('Prépare la copie anonyme d’un manuscrit / makes the anonymised copy of a manuscript')
+    .argument('<file>', 'manuscrit .docx ou .odt / .docx or .odt manuscript')
     .option(
       '--author <name>',
       'auteur·rice à retirer, « Prénom Nom <courriel> » ou « Nom, Prénom », répétable / author to remove, repeatable',
@@ -38,7 +38,7 @@ export function anonymiseCommand(io: CliIo): Command {
         if (people.length === 0) throw new AppError('ANONYMISE_NO_NAMES', {});
         const copy = await makeAnonymisedCopy(
           { bytes: await readFile(file), fileName: basename(file), people },
-          { read: analyseManuscript, anonymise: anonymiseDocx },
+          { read: analyseManuscript, anonymise: anonymiseManuscript },
         );
         if (copy.remaining > 0) {
           io.err(
@@ -48,7 +48,7 @@ export function anonymiseCommand(io: CliIo): Command {
           io.setExitCode(1);
           return;
         }
-        const out = options.out ?? join(dirname(file), anonymisedName(basename(file)));
+        const out = options.out ?? join(dirname(file), copy.fileName);
         // Never over a file already there (the original itself, an earlier copy): --out chooses.
         await writeFile(out, copy.bytes, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'EEXIST') throw e;

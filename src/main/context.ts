@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { anonymiseManuscript } from '../adapters/anonymise/anonymise-manuscript.js';
 import { loadCall } from '../adapters/call-file/load-call.js';
 import { type DbHandle, openDatabase } from '../adapters/db/connect.js';
 import { KyselyAttemptCounter } from '../adapters/db/kysely-attempt-counter.js';
@@ -10,7 +11,6 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
-import { anonymiseDocx } from '../adapters/docx/anonymise/anonymise-docx.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
@@ -138,7 +138,7 @@ export interface AppContext {
   outboxDir: string | null;
   /** Manuscripts and raw messages, by hash: the data folder's files/ or an S3 bucket. */
   files: OpenFileStore;
-  /** Makes the anonymised copy of a .docx for blind review. */
+  /** Makes the anonymised copy of a .docx or .odt for blind review. */
   anonymise: ManuscriptAnonymiser;
   /** Which stored files the records name, on this context's connection: what the sweep asks. */
   fileReferences: FileReferences;
@@ -208,7 +208,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       from,
       worker: `${hostname()}:${process.pid}`,
       files,
-      anonymise: (bytes, people) => anonymiseDocx(bytes, people),
+      anonymise: anonymiseManuscript,
       close,
     };
   } catch (e) {

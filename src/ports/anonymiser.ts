@@ -15,5 +15,12 @@ export interface AnonymisedCopy {
   };
 }
 
+/** The formats an anonymised copy can be made of. */
+export type AnonymisableFormat = 'docx' | 'odt';
+
 /** Makes the copy a blind review needs, without these people's names. */
-export type ManuscriptAnonymiser = (bytes: Buffer, people: readonly Identity[]) => Promise<AnonymisedCopy>;
+export type ManuscriptAnonymiser = (
+  bytes: Buffer,
+  people: readonly Identity[],
+  format: AnonymisableFormat,
+) => Promise<AnonymisedCopy>;

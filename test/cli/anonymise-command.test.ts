@@ -47,13 +47,27 @@ describe('appel anonymise', () => {
     assert.match(again.err, /existe déjà/);
   });
 
-  it('says how to get a .docx when given another format, and asks for names when none is given', async () => {
+  it('makes the copy of an .odt too, keeping its extension', async () => {
     const odt = join(dir, 'article.odt');
-    await writeFile(odt, await makeOdt(odtContent('<text:p>Par Camille Martin.</text:p>')));
-    const r = await cli(['anonymise', odt, '--author', 'Camille Martin', '--out', join(dir, 'x.docx')]);
+    await writeFile(
+      odt,
+      await makeOdt(odtContent('<text:p>Par <text:span>Camille</text:span> Martin.</text:p>')),
+    );
+    const r = await cli(['anonymise', odt, '--author', 'Camille Martin']);
+    assert.equal(r.code, 0, r.err);
+    const read = await analyseManuscript({
+      bytes: await readFile(join(dir, 'article - anonyme.odt')),
+      name: 'c.odt',
+    });
+    assert.equal((read.manuscript?.paragraphs ?? []).map((x) => x.text).join('\n'), 'Par [Auteur].');
+  });
+
+  it('says how to get a .docx when given another format, and asks for names when none is given', async () => {
+    const pdf = join(dir, 'article.pdf');
+    await writeFile(pdf, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const r = await cli(['anonymise', pdf, '--author', 'Camille Martin', '--out', join(dir, 'x.docx')]);
     assert.equal(r.code, 2);
-    assert.match(r.err, /Seuls les fichiers Word \.docx peuvent être anonymisés/);
-    assert.match(r.err, /Enregistrer sous/);
+    assert.match(r.err, /Enregistrer sous|PDF/);
     assert.ok(!existsSync(join(dir, 'x.docx')));
     const none = await cli(['anonymise', manuscript]);
     assert.equal(none.code, 2);

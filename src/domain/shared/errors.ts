@@ -238,9 +238,9 @@ export const ERRORS = {
     fixFr: 'Indiquez le prénom et le nom de chaque auteur (par exemple --author « Éloïse Dupré »).',
     fixEn: 'Give each author’s given name and surname (for example --author "Éloïse Dupré").',
   },
-  ANONYMISE_NOT_DOCX: {
-    fr: 'Seuls les fichiers Word .docx peuvent être anonymisés ; celui-ci est au format {format}.',
-    en: 'Only Word .docx files can be anonymised; this one is {format}.',
+  ANONYMISE_FORMAT: {
+    fr: 'Seuls les fichiers .docx (Word) et .odt (LibreOffice) peuvent être anonymisés ; celui-ci est au format {format}.',
+    en: 'Only .docx (Word) and .odt (LibreOffice) files can be anonymised; this one is {format}.',
     fixFr:
       'Ouvrez le fichier dans Word ou LibreOffice, choisissez « Enregistrer sous » et le format « Document Word (.docx) », puis recommencez.',
     fixEn:

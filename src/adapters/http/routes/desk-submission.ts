@@ -174,8 +174,9 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
 
   /**
    * The copy for a blind review: the authors' names out of the text and the properties, checked
-   * again after (see makeAnonymisedCopy). Only a .docx can be made anonymous; any other file, or
-   * a copy in which a name is still found, is answered with a page saying what to do instead.
+   * again after (see makeAnonymisedCopy). Only a .docx or an .odt can be made anonymous; any
+   * other file, or a copy in which a name is still found, is answered with a page saying what to
+   * do instead.
    */
   app.get('/bureau/propositions/:id/versions/:number/anonyme', async (request, reply) => {
     const lang = pageLang(request, reply);
@@ -207,10 +208,10 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         });
       }
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-type', 'application/octet-stream')
         .header(
           'content-disposition',
-          attachmentHeader(copy.fileName, `manuscrit-v${version.number}-anonyme.docx`),
+          attachmentHeader(copy.fileName, `manuscrit-v${version.number}-anonyme`),
         )
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', 'sandbox')

@@ -276,7 +276,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
             <a href={`/bureau/propositions/${record.id}/versions/${v.number}/original`}>
               {t(lang, 'télécharger le fichier reçu', 'download the file received')}
             </a>
-            {v.format === 'docx' && (
+            {(v.format === 'docx' || v.format === 'odt') && (
               <>
                 {' · '}
                 <a href={`/bureau/propositions/${record.id}/versions/${v.number}/anonyme`}>

@@ -4,8 +4,8 @@ import {
   rewriteAttributes,
   rewriteRunText,
   rewriteTextNodes,
-} from '../../src/adapters/docx/anonymise/xml-text.js';
-import { nameFinder } from '../../src/domain/manuscript/author-names.js';
+} from '../../../src/adapters/anonymise/xml-text.js';
+import { nameFinder } from '../../../src/domain/manuscript/author-names.js';
 
 const finder = nameFinder([{ givenName: 'Anne', surname: 'de La Fontaine' }]);
 if (!finder) throw new Error('no finder');

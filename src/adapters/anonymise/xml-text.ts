@@ -1,4 +1,4 @@
-import { type NameFinder, replaceNames } from '../../../domain/manuscript/author-names.js';
+import { type NameFinder, replaceNames } from '../../domain/manuscript/author-names.js';
 
 /**
  * Rewriting the text of an OOXML part in place, as a string: only the characters of names change,
@@ -157,6 +157,42 @@ export function rewriteRunText(xml: string, finder: NameFinder, placeholder: str
   return { xml: applyEdits(xml, edits), count };
 }
 
+/** OpenDocument's paragraphs and headings, and the text nodes inside them (spans included). */
+// The edge's delimiter is only looked at: a « > » eaten here would hide the text after it.
+const ODF_TEXT = /<\/?text:(?:p|h)(?=[\s>/])|>([^<]+)(?=<)/g;
+
+/**
+ * The same for OpenDocument (content.xml, styles.xml): a paragraph's text is the text nodes
+ * between its tags, spans and links included, so a name cut by a span is found all the same.
+ * ODF keeps spaces without xml:space (several spaces are text:s elements), so no attribute is added.
+ */
+export function rewriteOdfText(xml: string, finder: NameFinder, placeholder: string): Rewritten {
+  let count = 0;
+  const edits: Edit[] = [];
+  let paragraph: Piece[] = [];
+  const flush = () => {
+    count += rewriteParagraph(paragraph, finder, placeholder, edits);
+    paragraph = [];
+  };
+  for (const m of xml.matchAll(ODF_TEXT)) {
+    if (m[1] === undefined) {
+      flush();
+      continue;
+    }
+    const start = m.index + 1;
+    paragraph.push({
+      start,
+      end: start + m[1].length,
+      preserves: true,
+      tagNameEnd: start,
+      text: decodeXml(m[1]),
+    });
+  }
+  flush();
+  edits.sort((a, b) => a.start - b.start);
+  return { xml: applyEdits(xml, edits), count };
+}
+
 function rewriteParagraph(
   pieces: readonly Piece[],
   finder: NameFinder,
@@ -191,7 +227,7 @@ function rewriteParagraph(
   pieces.forEach((piece, i) => {
     const text = texts[i] as string;
     if (text === piece.text) return;
-    edits.push({ start: piece.start, end: piece.end, text: encodeText(text) });
+    edits.push({ start: piece.start, end: piece.end, text: encodeAttribute(text) });
     // A text that now starts or ends with a space keeps it only with xml:space="preserve".
     if (!piece.preserves && /^\s|\s$/.test(text)) {
       edits.push({ start: piece.tagNameEnd, end: piece.tagNameEnd, text: ' xml:space="preserve"' });

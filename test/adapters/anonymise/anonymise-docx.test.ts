@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { anonymiseDocx } from '../../src/adapters/docx/anonymise/anonymise-docx.js';
-import { analyseManuscript } from '../../src/adapters/manuscript/analyse-manuscript.js';
-import { Deadline } from '../../src/adapters/shared/deadline.js';
-import { ZipArchive } from '../../src/adapters/zip/zip-archive.js';
-import { DEFAULT_LIMITS } from '../../src/domain/manuscript/limits.js';
-import { docxEntries, p, r } from '../helpers/docx-fixtures.js';
-import { makeZip } from '../helpers/zip-fixtures.js';
+import { anonymiseDocx } from '../../../src/adapters/anonymise/anonymise-docx.js';
+import { analyseManuscript } from '../../../src/adapters/manuscript/analyse-manuscript.js';
+import { Deadline } from '../../../src/adapters/shared/deadline.js';
+import { ZipArchive } from '../../../src/adapters/zip/zip-archive.js';
+import { DEFAULT_LIMITS } from '../../../src/domain/manuscript/limits.js';
+import { docxEntries, p, r } from '../../helpers/docx-fixtures.js';
+import { makeZip } from '../../helpers/zip-fixtures.js';
 
 /**
  * The anonymised copy a blind review needs, made from a .docx that hides its author in every way

@@ -1,0 +1,7 @@
+import type { ManuscriptAnonymiser } from '../../ports/anonymiser.js';
+import { anonymiseDocx } from './anonymise-docx.js';
+import { anonymiseOdt } from './anonymise-odt.js';
+
+/** The anonymiser for each format that has one: Word's .docx and LibreOffice's .odt. */
+export const anonymiseManuscript: ManuscriptAnonymiser = (bytes, people, format) =>
+  format === 'odt' ? anonymiseOdt(bytes, people) : anonymiseDocx(bytes, people);
