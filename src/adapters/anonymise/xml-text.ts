@@ -110,13 +110,19 @@ export function rewriteTextNodes(xml: string, finder: NameFinder, placeholder: s
 }
 
 /** The text elements of WordprocessingML (visible, deleted, and field instructions), and paragraph edges. */
-const RUN_TEXT = /<(w:t|w:delText|w:instrText)((?:\s[^>]*)?)>([^<]*)<\/\1>|<\/?w:p[\s>/]/g;
+const RUN_TEXT = /<(w:t|w:delText|w:instrText)((?:\s[^>]*)?)>([^<]*)<\/\1>|<\/?w:p(?=[\s>/])/g;
+
+/**
+ * OpenDocument's paragraph and heading edges, and the text nodes between tags. An edge only looks
+ * at its delimiter: a « > » taken by it would hide the text that follows.
+ */
+const ODF_TEXT = /<\/?text:(?:p|h)(?=[\s>/])|>([^<]+)(?=<)/g;
 
 interface Piece {
   /** Where the element's text starts and ends in the part. */
   start: number;
   end: number;
-  /** Whether its start tag says xml:space="preserve". */
+  /** Whether its start tag says xml:space="preserve" (or the format keeps spaces without it). */
   preserves: boolean;
   /** Where its start tag's name ends (to add xml:space when needed). */
   tagNameEnd: number;
@@ -130,36 +136,20 @@ interface Piece {
  * placeholder goes where the name began, the rest of the name is taken out of the elements after.
  */
 export function rewriteRunText(xml: string, finder: NameFinder, placeholder: string): Rewritten {
-  let count = 0;
-  const edits: Edit[] = [];
-  let paragraph: Piece[] = [];
-  const flush = () => {
-    count += rewriteParagraph(paragraph, finder, placeholder, edits);
-    paragraph = [];
-  };
-  for (const m of xml.matchAll(RUN_TEXT)) {
-    if (m[1] === undefined) {
-      flush();
-      continue;
-    }
+  return rewriteByParagraph(xml, RUN_TEXT, finder, placeholder, (m) => {
+    const name = m[1];
+    if (name === undefined) return null;
     const attributes = m[2] ?? '';
-    const textStart = m.index + 1 + m[1].length + attributes.length + 1;
-    paragraph.push({
-      start: textStart,
-      end: textStart + (m[3] as string).length,
+    const start = (m.index ?? 0) + 1 + name.length + attributes.length + 1;
+    return {
+      start,
+      end: start + (m[3] as string).length,
       preserves: /xml:space\s*=\s*"preserve"/.test(attributes),
-      tagNameEnd: m.index + 1 + m[1].length,
+      tagNameEnd: (m.index ?? 0) + 1 + name.length,
       text: decodeXml(m[3] as string),
-    });
-  }
-  flush();
-  edits.sort((a, b) => a.start - b.start);
-  return { xml: applyEdits(xml, edits), count };
+    };
+  });
 }
-
-/** OpenDocument's paragraphs and headings, and the text nodes inside them (spans included). */
-// The edge's delimiter is only looked at: a « > » eaten here would hide the text after it.
-const ODF_TEXT = /<\/?text:(?:p|h)(?=[\s>/])|>([^<]+)(?=<)/g;
 
 /**
  * The same for OpenDocument (content.xml, styles.xml): a paragraph's text is the text nodes
@@ -167,6 +157,21 @@ const ODF_TEXT = /<\/?text:(?:p|h)(?=[\s>/])|>([^<]+)(?=<)/g;
  * ODF keeps spaces without xml:space (several spaces are text:s elements), so no attribute is added.
  */
 export function rewriteOdfText(xml: string, finder: NameFinder, placeholder: string): Rewritten {
+  return rewriteByParagraph(xml, ODF_TEXT, finder, placeholder, (m) => {
+    if (m[1] === undefined) return null;
+    const start = (m.index ?? 0) + 1;
+    return { start, end: start + m[1].length, preserves: true, tagNameEnd: start, text: decodeXml(m[1]) };
+  });
+}
+
+/** Collects the pieces of each paragraph (a match that gives no piece is an edge) and rewrites them. */
+function rewriteByParagraph(
+  xml: string,
+  pattern: RegExp,
+  finder: NameFinder,
+  placeholder: string,
+  pieceOf: (m: RegExpMatchArray) => Piece | null,
+): Rewritten {
   let count = 0;
   const edits: Edit[] = [];
   let paragraph: Piece[] = [];
@@ -174,19 +179,10 @@ export function rewriteOdfText(xml: string, finder: NameFinder, placeholder: str
     count += rewriteParagraph(paragraph, finder, placeholder, edits);
     paragraph = [];
   };
-  for (const m of xml.matchAll(ODF_TEXT)) {
-    if (m[1] === undefined) {
-      flush();
-      continue;
-    }
-    const start = m.index + 1;
-    paragraph.push({
-      start,
-      end: start + m[1].length,
-      preserves: true,
-      tagNameEnd: start,
-      text: decodeXml(m[1]),
-    });
+  for (const m of xml.matchAll(pattern)) {
+    const piece = pieceOf(m);
+    if (piece === null) flush();
+    else paragraph.push(piece);
   }
   flush();
   edits.sort((a, b) => a.start - b.start);
