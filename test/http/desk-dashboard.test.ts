@@ -42,19 +42,19 @@ function parseCsv(bytes: Buffer): string[][] {
   return rows;
 }
 
-/** Every entry of a zip (an .xlsx) as text. */
-function unzip(bytes: Buffer): Promise<Map<string, string>> {
+/** Every entry of a zip (an .xlsx, a zip of copies) as bytes. */
+function unzipBytes(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
       if (error || !zip) return reject(error);
-      const out = new Map<string, string>();
+      const out = new Map<string, Buffer>();
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e);
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            out.set(entry.fileName, Buffer.concat(chunks));
             zip.readEntry();
           });
         });
@@ -63,6 +63,12 @@ function unzip(bytes: Buffer): Promise<Map<string, string>> {
       zip.readEntry();
     });
   });
+}
+
+/** Every entry of a zip as text. */
+async function unzip(bytes: Buffer): Promise<Map<string, string>> {
+  const entries = await unzipBytes(bytes);
+  return new Map([...entries].map(([name, data]) => [name, data.toString('utf8')]));
 }
 
 const rowsOf = (html: string) => (html.match(/<input type="checkbox" id="choix-/g) ?? []).length;
@@ -249,6 +255,50 @@ describe('the dashboard: submissions, filters, search, exports, charts, bulk act
     assert.equal(record?.status, 'in_review');
     const lateRecord = await desk.context.submissions.findById(ids.late as string);
     assert.equal(lateRecord?.status, 'late', 'a refused row is left as it was');
+  });
+
+  it('downloads the anonymised copies of the ticked submissions in one zip, named by reference', async () => {
+    const signed = await seedSubmission(desk, {
+      title: 'Une proposition signée',
+      givenName: 'Inès',
+      surname: 'Leclerc',
+      receivedAt: '2022-08-30T10:00:00Z',
+      extra: ['Comme l’écrivait Inès Leclerc (2019), et Leclerc encore en 2021.'],
+    });
+    const { html, csrf } = await committee.visitor.page('/bureau');
+    assert.match(html, /name="telecharger" value="copies-anonymes"/);
+    const value = (id: string | undefined) => new RegExp(`value="(${id}:\\d+)"`).exec(html)?.[1] ?? '';
+    const response = await committee.visitor.post('/bureau/actions', {
+      _csrf: csrf,
+      action: 'decline',
+      telecharger: 'copies-anonymes',
+      selection: [value(ids.durand), value(signed.record.id), 'inconnue:1'],
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/zip');
+    assert.match(response.headers.get('content-disposition') ?? '', /copies-anonymes-sociographe-81\.zip/);
+    const entries = await unzipBytes(Buffer.from(await response.arrayBuffer()));
+    const names = [...entries.keys()];
+    const durand = `proposition-${ids.durand?.slice(0, 8)}-v1.docx`;
+    const leclerc = `proposition-${signed.record.id.slice(0, 8)}-v1.docx`;
+    assert.deepEqual(names.sort(), ['LISEZMOI.txt', durand, leclerc].sort());
+    const readme = entries.get('LISEZMOI.txt')?.toString('utf8') ?? '';
+    assert.match(readme, new RegExp(`copie anonyme\u00a0: ${durand}`));
+    assert.match(readme, /inconnue : introuvable/);
+    assert.match(readme, /inconnue: not found/);
+    assert.doesNotMatch(readme, /Durand|Leclerc|numérique au quotidien|signée/i, 'no author, no title');
+    for (const [name, data] of entries) {
+      if (!name.endsWith('.docx')) continue;
+      const read = await desk.context.intake.read({ bytes: data, name }, { keepText: true });
+      assert.equal(read.error, null, name);
+      const text = (read.manuscript?.paragraphs ?? []).map((p) => p.text).join('\n');
+      assert.match(text, /Le travail social se transforme/, `${name} is the manuscript`);
+      assert.doesNotMatch(text, /Durand|Leclerc/, `${name} names no author`);
+      if (name === leclerc)
+        assert.match(text, /Comme l’écrivait \[Auteur\] \(2019\), et \[Auteur\] encore en 2021\./);
+    }
+    const record = await desk.context.submissions.findById(ids.durand as string);
+    assert.notEqual(record?.status, 'declined', 'the download changes no status');
   });
 
   it('refuses a bulk action without a selection', async () => {

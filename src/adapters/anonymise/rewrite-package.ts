@@ -1,12 +1,10 @@
-import yazl from 'yazl';
 import { DEFAULT_LIMITS, type ReaderLimits } from '../../domain/manuscript/limits.js';
 import { AppError } from '../../domain/shared/errors.js';
 import type { AnonymisedCopy } from '../../ports/anonymiser.js';
 import { Deadline } from '../shared/deadline.js';
+import { writeZip, type ZipEntryToWrite } from '../zip/write-zip.js';
 import { ZipArchive } from '../zip/zip-archive.js';
 
-/** Every entry of a copy gets this date: the same file anonymised twice gives the same bytes. */
-const ENTRY_DATE = new Date('2000-01-01T00:00:00Z');
 const XML_PART = /\.(xml|rels)$/i;
 
 export interface PackageRules {
@@ -31,7 +29,7 @@ export async function rewritePackage(
   limits: ReaderLimits = DEFAULT_LIMITS,
 ): Promise<AnonymisedCopy> {
   const archive = await ZipArchive.open(bytes, limits, new Deadline(limits.maxMilliseconds));
-  const zip = new yazl.ZipFile();
+  const entries: ZipEntryToWrite[] = [];
   const report: AnonymisedCopy['report'] = { replaced: 0, partsChanged: [], droppedParts: [], embedded: 0 };
   try {
     for (const name of archive.names()) {
@@ -54,15 +52,13 @@ export async function rewritePackage(
           out = Buffer.from(changed.xml, 'utf8');
         }
       }
-      zip.addBuffer(out, name, { mtime: ENTRY_DATE, compress: !(rules.stored?.(name) ?? false) });
+      entries.push({ name, data: out, compress: !(rules.stored?.(name) ?? false) });
     }
   } finally {
     archive.close();
   }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return { bytes: Buffer.concat(chunks), report };
+  // Written with fixed dates: the same file anonymised twice gives the same bytes.
+  return { bytes: await writeZip(entries), report };
 }
 
 async function entryBytes(archive: ZipArchive, name: string): Promise<Buffer> {

@@ -10,7 +10,8 @@ import { ACTIONS, type Action, TRANSITIONS } from '../../../domain/submission/li
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { type BulkLine, BulkResultPage } from '../views/desk/bulk-result.js';
-import { Dashboard } from '../views/desk/dashboard.js';
+import { ANONYMISED_COPIES, Dashboard } from '../views/desk/dashboard.js';
+import { sendAnonymisedCopies } from './desk-anonymised-copies.js';
 import { type DeskDeps, field, fields, pageLang, sendMessage, staffOf } from './desk-common.js';
 
 /** The dashboard, its exports and its bulk actions. */
@@ -81,6 +82,9 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
     const staff = staffOf(request);
     const action = field(request.body, 'action') as Action;
     const selection = fields(request.body, 'selection').slice(0, 500);
+    if (field(request.body, 'telecharger') === ANONYMISED_COPIES) {
+      return sendAnonymisedCopies(request, reply, deps, selection);
+    }
     if (!ACTIONS.includes(action) || selection.length === 0) {
       return sendMessage(request, reply, deps, 400, {
         title: t(lang, 'Rien à faire', 'Nothing to do'),

@@ -22,6 +22,9 @@ import { LengthChart, PerDayChart } from './charts.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES, LengthBar, VERDICT_NAMES } from './parts.js';
 
+/** The value of the « copies anonymes » button (name="telecharger"): the route answers with the zip. */
+export const ANONYMISED_COPIES = 'copies-anonymes';
+
 export interface DashboardProps {
   lang: Lang;
   call: Call;
@@ -336,6 +339,25 @@ export function Dashboard(props: DashboardProps) {
                 lang,
                 'Chaque proposition est traitée à part : celles dont le statut ne permet pas l’action, ou qui ont changé entre-temps, sont laissées telles quelles et signalées.',
                 'Each submission is handled on its own: those whose status does not allow the action, or that changed meanwhile, are left as they are and reported.',
+              )}
+            </p>
+          </fieldset>
+        )}
+        {rows.length > 0 && (
+          <fieldset class="bulk">
+            <legend>{t(lang, 'Copies anonymes pour l’évaluation', 'Anonymised copies for review')}</legend>
+            <button type="submit" name="telecharger" value={ANONYMISED_COPIES}>
+              {t(
+                lang,
+                'Télécharger les copies anonymes des propositions cochées (.zip)',
+                'Download the anonymised copies of the selected submissions (.zip)',
+              )}
+            </button>
+            <p class="hint">
+              {t(
+                lang,
+                'La dernière version de chaque proposition, sans les noms ni les adresses des auteurs ; les fichiers portent la référence de la proposition, pas son titre. Au plus 100 à la fois.',
+                'The latest version of each submission, without the authors’ names or addresses; the files bear the submission’s reference, not its title. At most 100 at once.',
               )}
             </p>
           </fieldset>
