@@ -36,6 +36,17 @@ export interface ContactDetailsUpdate {
   findings: Finding[];
 }
 
+/** A submission whose contact person has a given address: what a new link is sent for. */
+export interface ContactSubmission {
+  submissionId: string;
+  title: string;
+  receivedAt: string;
+  /** The contact's address as stored (the letter goes there, not to what was typed). */
+  contactEmail: string;
+  givenName: string;
+  surname: string;
+}
+
 export interface AuthorLinkStore {
   /** Fails with SUBMISSION_DUPLICATE if the hash is already known (a token is never reused). */
   create(link: NewAuthorLink): Promise<AuthorLinkRecord>;
@@ -50,4 +61,9 @@ export interface AuthorLinkStore {
    * submission's own findings (not its versions'), and moves the submission's version counter on.
    */
   recordContactDetails(update: ContactDetailsUpdate): Promise<void>;
+  /**
+   * The call's submissions whose contact person has this address, compared without regard to
+   * case (ASCII letters: SQLite's lower()), the most recent first, at most `limit`.
+   */
+  findForContact(callId: string, email: string, limit: number): Promise<ContactSubmission[]>;
 }

@@ -92,6 +92,27 @@ describeInBrowser('public pages in Chromium', () => {
     await close();
   });
 
+  it('a lost follow-up link: from the call page to the form, a wrong address, then the same answer for any address', async () => {
+    const { page, problems, close } = await openPage(browser, { javaScript: false });
+    await page.goto(`${open.url}/`);
+    await page.getByRole('link', { name: 'Retrouvez votre lien de suivi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Retrouver votre lien de suivi' }).waitFor();
+    await expectAccessible(page, 'lost link form (fr)');
+    await saveScreenshot(page, 'author-lost-link');
+    await page.getByLabel('Adresse électronique').fill('camille.martin');
+    await page.getByRole('button', { name: 'Recevoir mon lien' }).click();
+    await page.getByText('Cette adresse électronique n’est pas valide').first().waitFor();
+    assert.equal(await page.getByLabel('Adresse électronique').getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page, 'lost link form with an error (fr)');
+    await page.getByLabel('Adresse électronique').fill('camille.martin@exemple.fr');
+    await page.getByRole('button', { name: 'Recevoir mon lien' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regardez votre messagerie' }).waitFor();
+    assert.match(await textOf(page.getByRole('main')), /camille\.martin@exemple\.fr/);
+    await expectAccessible(page, 'lost link sent (fr)');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   it('the skip link is the first thing the keyboard reaches and leads to the content', async () => {
     const { page, close } = await openPage(browser, { javaScript: true });
     await page.goto(`${open.url}/`);

@@ -49,7 +49,7 @@ describe('French typography on the pages', () => {
   });
   after(() => desk.close());
 
-  const publicPages = ['/', '/deposer', '/connexion', `/suivi/${LINK_TOKEN}`, '/suivi/inconnu'];
+  const publicPages = ['/', '/deposer', '/connexion', '/suivi', `/suivi/${LINK_TOKEN}`, '/suivi/inconnu'];
   const deskPages = () => ['/bureau', `/bureau/propositions/${id}`, '/bureau/appel', '/bureau/comptes'];
 
   /**

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { isAppError } from '../../domain/shared/errors.js';
 import type { AppContext } from '../../main/context.js';
 import { LocalDraftAnalyses } from '../files/draft-analyses.js';
+import { Attempts } from './auth/attempts.js';
 import { statusOf } from './error-status.js';
 import { langOf } from './lang.js';
 import { sendPage } from './render.js';
@@ -40,6 +41,11 @@ export interface ServerOptions {
    * has the proxy's address, and one person's attempts would lock everyone out.
    */
   trustProxy?: TrustProxy;
+  /**
+   * Lost private links asked for again (GET/POST /suivi), counted in the database: per client
+   * address (default 10 an hour) and per e-mail address (default 3 an hour).
+   */
+  linkRequests?: { perClientPerHour?: number; perEmailPerHour?: number };
   now?: () => Date;
 }
 
@@ -154,8 +160,27 @@ export async function buildServer(
   registerAuthorRoutes(app, context, {
     now: options.now ?? (() => new Date()),
     analyses: new LocalDraftAnalyses(context.folders.drafts),
+    linkRequests: linkRequestAttempts(context, options),
   });
   return app;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+function linkRequestAttempts(context: AppContext, options: ServerOptions) {
+  const limit = (max: number) => ({ max, windowMs: HOUR_MS, secret: options.cookieSecret });
+  return {
+    perClient: new Attempts(
+      context.signInAttempts,
+      'link-request-address',
+      limit(options.linkRequests?.perClientPerHour ?? 10),
+    ),
+    perEmail: new Attempts(
+      context.signInAttempts,
+      'link-request-email',
+      limit(options.linkRequests?.perEmailPerHour ?? 3),
+    ),
+  };
 }
 
 /** The host of an Origin header; null for « null » or anything unparsable (then refused). */

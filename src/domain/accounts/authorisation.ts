@@ -81,6 +81,21 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/suivi',
+    proof: 'none',
+    purpose: { fr: 'retrouver son lien de suivi', en: 'get one’s follow-up link again' },
+  },
+  {
+    method: 'POST',
+    path: '/suivi',
+    proof: 'none',
+    purpose: {
+      fr: 'recevoir un nouveau lien de suivi (à l’adresse de la personne à contacter)',
+      en: 'receive a new follow-up link (at the contact person’s address)',
+    },
+  },
+  {
+    method: 'GET',
     path: '/suivi/:token',
     proof: 'link',
     purpose: { fr: 'suivre sa proposition', en: 'follow one’s submission' },

@@ -158,6 +158,18 @@ export const invitationLetterSchema = z.object({
   expiresAt: instantSchema,
 });
 
+/**
+ * A new private link for a submission, asked for on the desk with the contact person's address.
+ * The link is the point of the letter: it is required here.
+ */
+export const followLinkAgainLetterSchema = z.object({
+  kind: z.literal('follow-link-again'),
+  ...common,
+  followUrl: z.string(),
+  /** The submission's title as recorded, to say which proposal the link opens. */
+  title: z.string(),
+});
+
 export const letterSchema = z.discriminatedUnion('kind', [
   receiptLetterSchema,
   newVersionLetterSchema,
@@ -166,6 +178,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   invitationLetterSchema,
   tooLargeLetterSchema,
   decisionFinalLetterSchema,
+  followLinkAgainLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -178,6 +191,7 @@ export type LateLetter = z.output<typeof lateLetterSchema>;
 export type InvitationLetter = z.output<typeof invitationLetterSchema>;
 export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
 export type DecisionFinalLetter = z.output<typeof decisionFinalLetterSchema>;
+export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

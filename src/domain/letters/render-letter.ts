@@ -1,5 +1,6 @@
 import { decisionFinalDocument } from './decision-final.js';
 import type { LetterDocument } from './document.js';
+import { followLinkAgainDocument } from './follow-link-again.js';
 import { invitationDocument } from './invitation.js';
 import { lateSubmissionDocument } from './late-submission.js';
 import { type Letter, type LetterInput, letterSchema, type RenderedLetter } from './model.js';
@@ -28,6 +29,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return tooLargeDocument(letter);
     case 'decision-final':
       return decisionFinalDocument(letter);
+    case 'follow-link-again':
+      return followLinkAgainDocument(letter);
   }
 }
 

@@ -43,6 +43,45 @@ export function authorLinkSuite(makeDb: MakeDatabase): void {
       assert.deepEqual(await links.listForSubmission(submission.id), []);
     });
 
+    it('find the submissions of a contact address, in any case, most recent first, this call only', async () => {
+      const mine = await s.calls.saveCall('liens-contact', { journal: 'Sociographe' });
+      const other = await s.calls.saveCall('liens-autre', { journal: 'Sociographe' });
+      const older = await s.submissions.recordSubmission(
+        newSubmission(mine.id, { title: 'Première', receivedAt: new Date('2026-03-01T08:00:00Z') }),
+      );
+      const newer = await s.submissions.recordSubmission(
+        newSubmission(mine.id, { title: 'Seconde', receivedAt: new Date('2026-03-02T08:00:00Z') }),
+      );
+      await s.submissions.recordSubmission(newSubmission(other.id, { title: 'Autre appel' }));
+      // The same address on a co-author who is not the contact finds nothing.
+      const coAuthor = newSubmission(mine.id, { title: 'Co-autrice' });
+      coAuthor.authors = [
+        { givenName: 'Paul', surname: 'Mercier', email: 'paul@exemple.fr', isContact: true },
+        { givenName: 'Éloïse', surname: 'Dupré', email: 'eloise.dupre@exemple.fr', isContact: false },
+      ];
+      await s.submissions.recordSubmission(coAuthor);
+
+      const found = await links.findForContact(mine.id, '  Eloise.DUPRE@Exemple.FR ', 10);
+      assert.deepEqual(
+        found.map((f) => f.submissionId),
+        [newer.id, older.id],
+      );
+      assert.deepEqual(found[0], {
+        submissionId: newer.id,
+        title: 'Seconde',
+        receivedAt: '2026-03-02T08:00:00.000Z',
+        contactEmail: 'eloise.dupre@exemple.fr',
+        givenName: 'Éloïse',
+        surname: 'Dupré',
+      });
+      assert.deepEqual(
+        (await links.findForContact(mine.id, 'eloise.dupre@exemple.fr', 1)).map((f) => f.submissionId),
+        [newer.id],
+      );
+      assert.deepEqual(await links.findForContact(mine.id, 'personne@exemple.fr', 10), []);
+      assert.deepEqual(await links.findForContact(mine.id, '%', 10), [], 'no pattern matching');
+    });
+
     it('refuse a link to a submission that does not exist', async () => {
       await assert.rejects(links.create({ tokenHash: sha256('orphelin'), submissionId: 'nulle-part' }));
     });

@@ -173,6 +173,16 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'follow-link-again',
+      letter: {
+        ...base,
+        kind: 'follow-link-again',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        followUrl: FOLLOW,
+      },
+    },
+    {
       name: 'invitation',
       letter: {
         lang,

@@ -1,9 +1,10 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { AppError } from '../../../domain/shared/errors.js';
 import type {
   AuthorLinkRecord,
   AuthorLinkStore,
   ContactDetailsUpdate,
+  ContactSubmission,
   NewAuthorLink,
 } from '../../../ports/author-links.js';
 import type { Clock } from '../../../ports/clock.js';
@@ -75,6 +76,35 @@ export class KyselyAuthorLinkStore implements AuthorLinkStore {
       .orderBy('token_hash')
       .execute();
     return rows.map(toLink);
+  }
+
+  async findForContact(callId: string, email: string, limit: number): Promise<ContactSubmission[]> {
+    const rows = await this.db
+      .selectFrom('submissions')
+      .innerJoin('authors', 'authors.id', 'submissions.contact_author_id')
+      .select([
+        'submissions.id as id',
+        'submissions.title as title',
+        'submissions.received_at as received_at',
+        'authors.email as email',
+        'authors.given_name as given_name',
+        'authors.surname as surname',
+      ])
+      .where('submissions.call_id', '=', callId)
+      // lower() on both sides: PostgreSQL's folds every letter, SQLite's ASCII only.
+      .where(sql<string>`lower(${sql.ref('authors.email')})`, '=', sql<string>`lower(${email.trim()})`)
+      .orderBy('submissions.received_at', 'desc')
+      .orderBy('submissions.id')
+      .limit(Math.max(0, Math.trunc(limit)))
+      .execute();
+    return rows.map((r) => ({
+      submissionId: r.id,
+      title: r.title,
+      receivedAt: r.received_at,
+      contactEmail: r.email ?? '',
+      givenName: r.given_name,
+      surname: r.surname,
+    }));
   }
 
   recordContactDetails(update: ContactDetailsUpdate): Promise<void> {

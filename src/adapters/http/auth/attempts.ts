@@ -8,6 +8,9 @@ import type { AttemptCounter, AttemptLimit, AttemptVerdict } from '../../../port
  */
 const UNKEYED = 'appel: sign-in attempts without a configured secret';
 
+/** Sign-in attempts by client and by account; requests for a lost private link, by client and by address. */
+export type AttemptKind = 'address' | 'account' | 'link-request-address' | 'link-request-email';
+
 /**
  * Sign-in attempts of one kind (per client address, per account address) over a sliding window,
  * counted in the database so that every instance of the desk shares one count. What is limited
@@ -21,7 +24,7 @@ export class Attempts {
 
   constructor(
     private readonly counter: AttemptCounter,
-    private readonly kind: 'address' | 'account',
+    private readonly kind: AttemptKind,
     options: AttemptLimit & { secret?: string | undefined },
   ) {
     this.limit = { max: options.max, windowMs: options.windowMs };

@@ -31,6 +31,7 @@ import {
   validateForm,
 } from './author-form.js';
 import { registerAuthorLinkRoutes } from './author-link.js';
+import { type LinkRequestDeps, registerLinkRequestRoutes } from './author-link-request.js';
 import { readPostedForm } from './author-multipart.js';
 import {
   csrfTokenValid,
@@ -49,6 +50,8 @@ export interface AuthorRouteDeps {
   publicUrl?: string;
   /** Where a checked upload's analysis waits for the confirmation (the confirmation then skips reading it). */
   analyses?: DraftAnalyses;
+  /** The limits on asking for a lost private link again. */
+  linkRequests: Pick<LinkRequestDeps, 'perClient' | 'perEmail'>;
 }
 
 const SCRIPT = readFileSync(new URL('../assets/author-form.js', import.meta.url));
@@ -263,4 +266,5 @@ export function registerAuthorRoutes(app: FastifyInstance, context: AppContext, 
   }
 
   registerAuthorLinkRoutes(app, context, { now: deps.now, publicUrl });
+  registerLinkRequestRoutes(app, context, { now: deps.now, publicUrl, ...deps.linkRequests });
 }

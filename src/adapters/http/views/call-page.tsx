@@ -67,6 +67,12 @@ export function CallPage({ call, lang, now }: CallPageProps) {
           </a>
         </p>
       )}
+      <p>
+        {t(lang, 'Vous avez déjà envoyé une proposition ? ', 'Already sent a proposal? ')}
+        <a href={`/suivi${lang === 'en' ? '?lang=en' : ''}`}>
+          {t(lang, 'Retrouvez votre lien de suivi', 'Get your follow-up link again')}
+        </a>
+      </p>
       <h2>{t(lang, 'L’argumentaire', 'The call')}</h2>
       <p {...callLangAttribute(call, lang)}>{callText(call, call.summary)}</p>
       {call.axes.length > 0 && (

@@ -12,15 +12,22 @@ export interface NoticeProps {
   path: string;
   title: Message;
   lines: Message[];
+  /** Where to go from here, before the way back to the call's page. */
+  links?: { href: string; label: Message }[];
 }
 
 /** A plain page that says one thing and where to go next. */
-export function NoticePage({ call, lang, path, title, lines }: NoticeProps) {
+export function NoticePage({ call, lang, path, title, lines, links = [] }: NoticeProps) {
   return (
     <Layout lang={lang} title={say(title, lang)} journal={call.journal} path={path}>
       <h1>{say(title, lang)}</h1>
       {lines.map((line, i) => (
         <p key={i}>{say(line, lang)}</p>
+      ))}
+      {links.map((l) => (
+        <p key={l.href}>
+          <a href={`${l.href}${langQuery(lang)}`}>{say(l.label, lang)}</a>
+        </p>
       ))}
       <p>
         <a href={`/${langQuery(lang)}`}>
@@ -31,9 +38,14 @@ export function NoticePage({ call, lang, path, title, lines }: NoticeProps) {
   );
 }
 
-function coordinatorNames(call: Call): string {
+export function coordinatorNames(call: Call): string {
   return call.coordinators.map((c) => c.name).join(', ');
 }
+
+const LOST_LINK = {
+  href: '/suivi',
+  label: { fr: 'Recevoir un nouveau lien de suivi par courriel', en: 'Get a new follow-up link by e-mail' },
+};
 
 /** The call is closed: said plainly, and no form. */
 export function ClosedPage({ call, lang, now }: { call: Call; lang: Lang; now: Date }) {
@@ -53,6 +65,7 @@ export function ClosedPage({ call, lang, now }: { call: Call; lang: Lang; now: D
         en: `If you have already sent a proposal, your follow-up link still works. For any question, write to the issue coordinators: ${coordinatorNames(call)}.`,
       },
     ],
+    links: [LOST_LINK],
   });
 }
 
@@ -73,6 +86,7 @@ export function LinkNotFoundPage({ call, lang }: { call: Call; lang: Lang }) {
         en: `If the problem goes on, write to the issue coordinators: ${coordinatorNames(call)}.`,
       },
     ],
+    links: [LOST_LINK],
   });
 }
 
