@@ -253,6 +253,16 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     roles: ADMINISTRATION,
     purpose: { fr: 'désactiver un compte', en: 'disable an account' },
   },
+  {
+    method: 'POST',
+    path: '/bureau/comptes/:id/reinitialisation',
+    proof: 'session',
+    roles: ADMINISTRATION,
+    purpose: {
+      fr: 'réinitialiser un accès (mot de passe oublié, téléphone perdu)',
+      en: 'reset someone’s access (forgotten password, lost phone)',
+    },
+  },
 ];
 
 /** What the matrix says of one actor on one route. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { disableAccount } from '../../../app/accounts/disable-account.js';
 import { inviteAccount } from '../../../app/accounts/invite-account.js';
+import { resetAccess } from '../../../app/accounts/reset-access.js';
 import { isRole } from '../../../domain/accounts/roles.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
@@ -34,7 +35,7 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
 
   app.get('/bureau/comptes', (request, reply) => {
     const lang = pageLang(request, reply);
-    const query = request.query as { invite?: string; desactive?: string };
+    const query = request.query as { invite?: string; desactive?: string; reinitialise?: string };
     const notice =
       query.invite === '1'
         ? t(
@@ -42,13 +43,19 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
             'L’invitation est partie : la personne a 7 jours pour utiliser son lien.',
             'The invitation is on its way: the person has 7 days to use the link.',
           )
-        : query.desactive === '1'
+        : query.reinitialise === '1'
           ? t(
               lang,
-              'Le compte est désactivé ; ses sessions sont fermées.',
-              'The account is disabled; its sessions are closed.',
+              'Accès réinitialisé : l’ancien mot de passe et l’ancienne application ne fonctionnent plus. Une nouvelle invitation est partie ; la personne a 7 jours pour utiliser son lien.',
+              'Access reset: the old password and authenticator app no longer work. A new invitation is on its way; the person has 7 days to use the link.',
             )
-          : undefined;
+          : query.desactive === '1'
+            ? t(
+                lang,
+                'Le compte est désactivé ; ses sessions sont fermées.',
+                'The account is disabled; its sessions are closed.',
+              )
+            : undefined;
     return page(request, reply, notice ? { notice } : {});
   });
 
@@ -85,6 +92,25 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
       if (result.ok) return reply.redirect('/bureau/comptes?desactive=1', 303);
       return sendMessage(request, reply, deps, result.status, {
         title: t(lang, 'Compte non désactivé', 'Account not disabled'),
+        text: result.problem[lang],
+        links: [{ href: '/bureau/comptes', label: t(lang, 'Retour aux comptes', 'Back to the accounts') }],
+      });
+    },
+  );
+  app.post(
+    '/bureau/comptes/:id/reinitialisation',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const result = await resetAccess(
+        (request.params as { id: string }).id,
+        staffOf(request),
+        { baseUrl: baseUrl(request, deps), lang },
+        { accounts: deps.accounts, now: deps.now, call: context.call },
+      );
+      if (result.ok) return reply.redirect('/bureau/comptes?reinitialise=1', 303);
+      return sendMessage(request, reply, deps, result.status, {
+        title: t(lang, 'Accès non réinitialisé', 'Access not reset'),
         text: result.problem[lang],
         links: [{ href: '/bureau/comptes', label: t(lang, 'Retour aux comptes', 'Back to the accounts') }],
       });

@@ -96,6 +96,15 @@ export function AccountsPage(props: AccountsPageProps) {
                       </button>
                     </form>
                   )}
+                  {a.id !== staff.id && a.activatedAt && (
+                    <form method="post" action={`/bureau/comptes/${a.id}/reinitialisation`}>
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <button type="submit" class="secondary">
+                        {t(lang, 'Réinitialiser l’accès', 'Reset access')}
+                        <span class="visually-hidden"> {a.displayName}</span>
+                      </button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}
@@ -108,8 +117,8 @@ export function AccountsPage(props: AccountsPageProps) {
         <p>
           {t(
             lang,
-            'Elle reçoit par courriel un lien à usage unique, valable 7 jours, pour choisir son mot de passe et associer son application d’authentification. Inviter de nouveau une personne dont le compte est désactivé ou pas encore activé lui envoie un nouveau lien.',
-            'They get a one-time link by e-mail, valid for 7 days, to choose a password and link their authenticator app. Inviting again someone whose account is disabled or not yet activated sends them a new link.',
+            'Elle reçoit par courriel un lien à usage unique, valable 7 jours, pour choisir son mot de passe et associer son application d’authentification. Inviter de nouveau une personne dont le compte est désactivé ou pas encore activé lui envoie un nouveau lien. Mot de passe oublié ou téléphone perdu : « Réinitialiser l’accès » lui envoie une nouvelle invitation, et l’ancien accès cesse de fonctionner.',
+            'They get a one-time link by e-mail, valid for 7 days, to choose a password and link their authenticator app. Inviting again someone whose account is disabled or not yet activated sends them a new link. Forgotten password or lost phone: “Reset access” sends them a new invitation, and the old access stops working.',
           )}
         </p>
         {problem && (
