@@ -3,7 +3,7 @@ import type { Lang, Message } from '../../../../domain/shared/message.js';
 import { say, t } from '../../lang.js';
 import { Layout } from '../layout.js';
 import { coordinatorNames } from './notice-page.js';
-import { CsrfField, FieldMessages, langQuery, shown } from './parts.js';
+import { BackToCall, CsrfField, FieldMessages, langQuery, shown } from './parts.js';
 
 export const LINK_REQUEST_PATH = '/suivi';
 
@@ -61,11 +61,7 @@ export function LinkRequestPage({ call, lang, csrf, email, problem }: LinkReques
           `You no longer have access to this address? Write to the issue coordinators: ${coordinatorNames(call)}.`,
         )}
       </p>
-      <p>
-        <a href={`/${langQuery(lang)}`}>
-          {t(lang, 'Retour à la page de l’appel', 'Back to the call’s page')}
-        </a>
-      </p>
+      <BackToCall lang={lang} />
     </Layout>
   );
 }
@@ -111,11 +107,7 @@ export function LinkRequestSentPage({ call, lang, email }: { call: Call; lang: L
           {t(lang, 'Essayer une autre adresse', 'Try another address')}
         </a>
       </p>
-      <p>
-        <a href={`/${langQuery(lang)}`}>
-          {t(lang, 'Retour à la page de l’appel', 'Back to the call’s page')}
-        </a>
-      </p>
+      <BackToCall lang={lang} />
     </Layout>
   );
 }

@@ -2,9 +2,9 @@ import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
-import { say, t } from '../../lang.js';
+import { say } from '../../lang.js';
 import { Layout } from '../layout.js';
-import { langQuery } from './parts.js';
+import { BackToCall, langQuery } from './parts.js';
 
 export interface NoticeProps {
   call: Call;
@@ -29,11 +29,7 @@ export function NoticePage({ call, lang, path, title, lines, links = [] }: Notic
           <a href={`${l.href}${langQuery(lang)}`}>{say(l.label, lang)}</a>
         </p>
       ))}
-      <p>
-        <a href={`/${langQuery(lang)}`}>
-          {t(lang, 'Retour à la page de l’appel', 'Back to the call’s page')}
-        </a>
-      </p>
+      <BackToCall lang={lang} />
     </Layout>
   );
 }

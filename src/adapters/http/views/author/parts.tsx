@@ -17,6 +17,15 @@ export function langQuery(lang: Lang, prefix: '?' | '&' = '?'): string {
   return lang === 'en' ? `${prefix}lang=en` : '';
 }
 
+/** The way back to the call's page, at the foot of the authors' pages. */
+export function BackToCall({ lang }: { lang: Lang }) {
+  return (
+    <p>
+      <a href={`/${langQuery(lang)}`}>{t(lang, 'Retour à la page de l’appel', 'Back to the call’s page')}</a>
+    </p>
+  );
+}
+
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }

@@ -5,7 +5,7 @@ import type { FieldName } from '../../../../domain/submission/requirements.js';
 import type { SubmissionRecord } from '../../../../ports/submission-store.js';
 import { t } from '../../lang.js';
 import { Layout } from '../layout.js';
-import { FindingList, fileSize, langQuery, MissingList, shown } from './parts.js';
+import { BackToCall, FindingList, fileSize, MissingList, shown } from './parts.js';
 import { VerdictBlock, verdictOf } from './verdict.js';
 
 export interface ReceiptPageProps {
@@ -127,11 +127,7 @@ export function ReceiptPage({ call, lang, record, duplicate, followUrl, missing 
           <FindingList findings={submissionFindings.filter((f) => f.severity !== 'info')} lang={lang} />
         </>
       )}
-      <p>
-        <a href={`/${langQuery(lang)}`}>
-          {t(lang, 'Retour à la page de l’appel', 'Back to the call’s page')}
-        </a>
-      </p>
+      <BackToCall lang={lang} />
     </Layout>
   );
 }
