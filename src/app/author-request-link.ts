@@ -26,6 +26,12 @@ export const EMAIL_NOT_VALID: Message = {
   en: 'This e-mail address is not valid: check it (for example first.last@example.org).',
 };
 
+/** The address as compared and counted (trimmed, lower case), or null when it cannot be one. */
+export function requestedAddress(typed: string): string | null {
+  const email = normaliseEmail(typed);
+  return looksLikeEmail(email) ? email : null;
+}
+
 /**
  * Use case: someone lost their private link and asks for it with the contact person's address.
  * For each of the call's submissions whose contact has that address (the most recent first, at
@@ -37,8 +43,8 @@ export async function requestFollowLink(
   input: LinkRequest,
   deps: { uow: UnitOfWork; call: Call; callId: string; publicBase: string },
 ): Promise<LinkRequestResult> {
-  const email = normaliseEmail(input.email);
-  if (!looksLikeEmail(email)) return { ok: false, problem: EMAIL_NOT_VALID };
+  const email = requestedAddress(input.email);
+  if (email === null) return { ok: false, problem: EMAIL_NOT_VALID };
   const sent = await deps.uow.run(async (s) => {
     const found = await s.authorLinks.findForContact(deps.callId, email, MAX_LINKS_PER_REQUEST);
     for (const submission of found) {

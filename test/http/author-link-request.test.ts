@@ -177,7 +177,7 @@ describe('asking for a lost private link again', () => {
 });
 
 describe('asking for links from one connection', () => {
-  test('past the limit per client, a plain page says how long to wait', async () => {
+  test('past the limit per client, a plain page says how long to wait; typing mistakes do not count', async () => {
     const strict = await startDesk({ now: NOW, linkRequests: { perClientPerHour: 2 } });
     try {
       const askThere = async (email: string) => {
@@ -188,6 +188,9 @@ describe('asking for links from one connection', () => {
           new URLSearchParams({ _csrf: field(form.html, '_csrf'), courriel: email }),
         );
       };
+      for (const typo of ['un@exemple', 'un exemple.fr', 'un@']) {
+        assert.equal((await askThere(typo)).status, 422, 'a typing mistake is not counted');
+      }
       assert.equal((await askThere('un@exemple.fr')).status, 200);
       assert.equal((await askThere('deux@exemple.fr')).status, 200);
       const third = await askThere('trois@exemple.fr');

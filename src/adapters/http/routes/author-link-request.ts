@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { EMAIL_NOT_VALID, requestFollowLink } from '../../../app/author-request-link.js';
-import { normaliseEmail } from '../../../domain/accounts/credentials.js';
+import { EMAIL_NOT_VALID, requestedAddress, requestFollowLink } from '../../../app/author-request-link.js';
 import type { AppContext } from '../../../main/context.js';
 import type { Attempts } from '../auth/attempts.js';
 import { langOf } from '../lang.js';
@@ -58,7 +57,9 @@ export function registerLinkRequestRoutes(app: FastifyInstance, context: AppCont
         }),
         status,
       );
-    if (email === '') return again(422);
+    // A typing mistake is answered before anything is counted: it must not use up the limits.
+    const address = requestedAddress(email);
+    if (address === null) return again(422);
 
     const now = deps.now();
     const client = await deps.perClient.take(request.ip, now);
@@ -68,7 +69,7 @@ export function registerLinkRequestRoutes(app: FastifyInstance, context: AppCont
       return sendPage(reply, LinkRequestTooManyPage({ call: context.call, lang, minutes }), 429);
     }
     const sent = LinkRequestSentPage({ call: context.call, lang, email });
-    const forAddress = await deps.perEmail.take(normaliseEmail(email), now);
+    const forAddress = await deps.perEmail.take(address, now);
     if (!forAddress.allowed) return sendPage(reply, sent);
     const result = await requestFollowLink(
       { email, lang },
