@@ -170,6 +170,22 @@ export const followLinkAgainLetterSchema = z.object({
   title: z.string(),
 });
 
+/**
+ * The editorial committee's decision, recorded on the desk by a coordinator. Written in the call's
+ * language. `note` is the committee's own message, quoted as written.
+ */
+export const decisionLetterSchema = z.object({
+  kind: z.literal('decision'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  title: z.string(),
+  decision: z.enum(['accept', 'decline', 'request_revisions']),
+  note: z.string().optional(),
+  /** The page that sends a lost private link again (/suivi): an address without a secret. */
+  linkRequestUrl: z.string().optional(),
+});
+
 export const letterSchema = z.discriminatedUnion('kind', [
   receiptLetterSchema,
   newVersionLetterSchema,
@@ -179,6 +195,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   tooLargeLetterSchema,
   decisionFinalLetterSchema,
   followLinkAgainLetterSchema,
+  decisionLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -192,6 +209,7 @@ export type InvitationLetter = z.output<typeof invitationLetterSchema>;
 export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
 export type DecisionFinalLetter = z.output<typeof decisionFinalLetterSchema>;
 export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>;
+export type DecisionLetter = z.output<typeof decisionLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

@@ -1,3 +1,4 @@
+import { decisionDocument } from './decision.js';
 import { decisionFinalDocument } from './decision-final.js';
 import type { LetterDocument } from './document.js';
 import { followLinkAgainDocument } from './follow-link-again.js';
@@ -31,6 +32,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return decisionFinalDocument(letter);
     case 'follow-link-again':
       return followLinkAgainDocument(letter);
+    case 'decision':
+      return decisionDocument(letter);
   }
 }
 

@@ -183,6 +183,43 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'decision-accept',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'decision',
+        decision: 'accept',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        note: 'Le comité a beaucoup aimé la deuxième partie.\nMerci de relire les citations de la page 4.',
+        linkRequestUrl: 'https://appel.sociographe.example/suivi',
+      },
+    },
+    {
+      name: 'decision-revisions',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'decision',
+        decision: 'request_revisions',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        note: 'Trois points à reprendre :\n- raccourcir l’introduction ;\n- préciser le terrain.\n\nNous attendons la nouvelle version avant le 15 octobre.',
+        linkRequestUrl: 'https://appel.sociographe.example/suivi',
+      },
+    },
+    {
+      name: 'decision-decline',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'decision',
+        decision: 'decline',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        linkRequestUrl: 'https://appel.sociographe.example/suivi',
+      },
+    },
+    {
       name: 'invitation',
       letter: {
         lang,

@@ -1,0 +1,153 @@
+import { frenchTypography } from '../shared/typography.js';
+import { type Block, heading, type LetterDocument, type Line, link, paragraph } from './document.js';
+import { cleanText, isWebLink } from './escape.js';
+import type { DecisionLetter } from './model.js';
+import { automaticNotice, greeting, signature } from './sections.js';
+import { callLine, fr, lengthWindow, pick } from './words.js';
+
+/** The editors' words: at most this many characters, in paragraphs (blank lines), each line kept. */
+export const MAX_NOTE_CHARS = 4000;
+
+/**
+ * The editorial committee's decision on a proposal, sent when a coordinator records it on the
+ * desk: accepted, declined, or revisions asked for. The committee's own message, when given, is
+ * quoted as written; the letter then says what happens next and where to follow the proposal.
+ */
+export function decisionDocument(letter: DecisionLetter): LetterDocument {
+  const { lang, call } = letter;
+  const title = cleanText(letter.title, 120) || pick(lang, '(sans titre)', '(no title)');
+  return {
+    lang,
+    subject: subjectOf(letter, title),
+    blocks: [
+      greeting(lang, letter.greetingName),
+      paragraph(opening(letter, title)),
+      ...editorsNote(letter),
+      ...nextSteps(letter),
+      ...following(letter),
+      signature(call, lang),
+      automaticNotice(lang),
+    ],
+  };
+}
+
+function subjectOf(letter: DecisionLetter, title: string): string {
+  const { lang } = letter;
+  switch (letter.decision) {
+    case 'accept':
+      return pick(
+        lang,
+        fr`Votre proposition est retenue : « ${title} »`,
+        `Your proposal is accepted: “${title}”`,
+      );
+    case 'decline':
+      return pick(lang, fr`Votre proposition « ${title} »`, `Your proposal “${title}”`);
+    case 'request_revisions':
+      return pick(
+        lang,
+        fr`Des modifications demandées pour votre proposition « ${title} »`,
+        `Revisions asked for your proposal “${title}”`,
+      );
+  }
+}
+
+function opening(letter: DecisionLetter, title: string): string {
+  const { lang, call } = letter;
+  const issue = callLine(call, lang);
+  switch (letter.decision) {
+    case 'accept':
+      return pick(
+        lang,
+        fr`Bonne nouvelle : le comité de rédaction a retenu votre proposition « ${title} » pour ${issue}. Merci pour ce texte.`,
+        `Good news: the editorial committee has accepted your proposal “${title}” for ${issue}. Thank you for this text.`,
+      );
+    case 'decline':
+      return pick(
+        lang,
+        fr`Le comité de rédaction a lu avec attention votre proposition « ${title} » pour ${issue}. Nous sommes au regret de vous dire qu’il ne l’a pas retenue pour ce numéro.`,
+        `The editorial committee has read with care your proposal “${title}” for ${issue}. We are sorry to tell you that it was not selected for this issue.`,
+      );
+    case 'request_revisions':
+      return pick(
+        lang,
+        fr`Le comité de rédaction a lu votre proposition « ${title} » pour ${issue}. Avant de prendre sa décision, il vous demande d’y apporter des modifications.`,
+        `The editorial committee has read your proposal “${title}” for ${issue}. Before it decides, it asks you to revise it.`,
+      );
+  }
+}
+
+/**
+ * The committee's message, as written, one paragraph per block of lines; in a French letter with
+ * French spacing (it is the journal's own words, typed on a keyboard that has no narrow space).
+ */
+function editorsNote(letter: DecisionLetter): Block[] {
+  const typeset = letter.lang === 'fr' ? frenchTypography : (line: string) => line;
+  const note = (letter.note ?? '').slice(0, MAX_NOTE_CHARS).replace(/\r\n?/g, '\n').trim();
+  if (note === '') return [];
+  const paragraphs = note
+    .split(/\n\s*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => typeset(cleanText(line, MAX_NOTE_CHARS)))
+        .filter((l) => l !== ''),
+    )
+    .filter((lines) => lines.length > 0);
+  return [
+    heading(pick(letter.lang, 'Le message du comité de rédaction', 'The editorial committee’s message')),
+    ...paragraphs.map((lines) => paragraph(...lines)),
+  ];
+}
+
+function nextSteps(letter: DecisionLetter): Block[] {
+  const { lang, call } = letter;
+  switch (letter.decision) {
+    case 'accept':
+      return [
+        paragraph(
+          pick(
+            lang,
+            fr`Prochaine étape : nous vous enverrons le contrat d’édition à signer. Votre texte paraîtra une fois le contrat signé et le sommaire du numéro arrêté.`,
+            'Next step: we will send you the publishing contract to sign. Your text will appear once the contract is signed and the issue’s table of contents is settled.',
+          ),
+        ),
+      ];
+    case 'decline':
+      return [
+        paragraph(
+          pick(
+            lang,
+            fr`Ce choix tient à l’équilibre du numéro autant qu’au texte lui-même. Vous restez libre de le proposer ailleurs, et de nous écrire pour un prochain appel.`,
+            'This choice has to do with the balance of the issue as much as with the text itself. You are free to offer it elsewhere, and to write to us for a future call.',
+          ),
+        ),
+      ];
+    case 'request_revisions':
+      return [
+        paragraph(
+          pick(
+            lang,
+            fr`Envoyez votre version revue depuis votre lien de suivi, ou en répondant à ce message avec le fichier en pièce jointe. Elle sera vérifiée comme la première : ${lengthWindow(call, lang)}, espaces compris.`,
+            `Send your revised version from your follow-up link, or by replying to this message with the file attached. It will be checked like the first one: ${lengthWindow(call, lang)}, spaces included.`,
+          ),
+        ),
+      ];
+  }
+}
+
+/** Where to follow the proposal: the page that sends the private link again (never a secret). */
+function following(letter: DecisionLetter): Block[] {
+  const url = letter.linkRequestUrl;
+  if (url === undefined || !isWebLink(url) || letter.decision === 'decline') return [];
+  const line: Line = [link(url)];
+  return [
+    paragraph(
+      pick(
+        letter.lang,
+        fr`Votre lien de suivi est dans l’accusé de réception que nous vous avons envoyé. Vous ne le retrouvez plus ? Demandez-en un nouveau ici :`,
+        'Your follow-up link is in the receipt we sent you. Cannot find it? Ask for a new one here:',
+      ),
+      line,
+    ),
+  ];
+}
