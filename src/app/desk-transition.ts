@@ -1,10 +1,26 @@
+import type { Call } from '../domain/call/schema.js';
+import { callFacts } from '../domain/letters/call-facts.js';
 import { type AppError, isAppError } from '../domain/shared/errors.js';
-import { type Action, type Actor, transition } from '../domain/submission/lifecycle.js';
+import type { Lang } from '../domain/shared/message.js';
+import { type Action, type Actor, isDecision, transition } from '../domain/submission/lifecycle.js';
 import type { StatusFacts } from '../domain/submission/requirements.js';
 import type { Status } from '../domain/submission/status.js';
+import type { OutboxMessage } from '../ports/outbox.js';
 import type { SubmissionRecord, SubmissionStore, SubmissionSummary } from '../ports/submission-store.js';
+import { letterJob } from './process-outbox.js';
+
+/** Tell the author of a decision: the letter is queued in the decision's own transaction. */
+export interface DecisionNotice {
+  call: Call;
+  /** The committee's message, quoted in the letter. */
+  note?: string;
+  /** The desk's public address, for the page that sends a lost private link again. */
+  publicBase?: string;
+}
 
 export interface TransitionRequest {
+  /** For a decision (DECISION_ACTIONS): the letter to the contact person; none when absent. */
+  notify?: DecisionNotice;
   submissionId: string;
   /** The `version` of the page the person acted on. */
   expectedVersion: number;
@@ -15,7 +31,8 @@ export interface TransitionRequest {
 }
 
 export type TransitionOutcome =
-  | { ok: true; from: Status; summary: SubmissionSummary }
+  /** `notified`: a letter to the author was queued with the change. */
+  | { ok: true; from: Status; summary: SubmissionSummary; notified: boolean }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'stale' }
   | { ok: false; reason: 'refused'; error: AppError };
@@ -29,7 +46,7 @@ const PAST_SIGNATURE: readonly Status[] = ['contract_signed', 'in_issue', 'publi
  */
 export function factsOf(record: SubmissionRecord, action: Action): StatusFacts {
   const contacts = record.authors.filter((a) => a.isContact);
-  const contact = contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  const contact = contactOf(record);
   const facts: StatusFacts = {
     manuscript: record.versions.some((v) => v.signesTotal !== null),
     contactPerson: contacts.length === 1 || record.authors.length === 1,
@@ -56,6 +73,7 @@ export async function applyTransition(
   if (record.version !== request.expectedVersion) return { ok: false, reason: 'stale' };
   const decided = transition(record.status, request.action, request.actor, factsOf(record, request.action));
   if (!decided.ok) return { ok: false, reason: 'refused', error: decided.error };
+  const letter = decisionLetter(record, request);
   try {
     const summary = await deps.submissions.changeStatus({
       submissionId: record.id,
@@ -65,11 +83,48 @@ export async function applyTransition(
         actor: { kind: request.actor, id: request.accountId },
         channel: 'web',
         action: request.action,
+        ...(isDecision(request.action) ? { detail: { notified: letter !== null } } : {}),
       },
+      ...(letter ? { outbox: [letter] } : {}),
     });
-    return { ok: true, from: record.status, summary };
+    return { ok: true, from: record.status, summary, notified: letter !== null };
   } catch (e) {
     if (isAppError(e) && e.code === 'STALE_UPDATE') return { ok: false, reason: 'stale' };
     throw e;
   }
+}
+
+/** The decision letter to the contact person, or null (no decision, not asked, or no address). */
+function decisionLetter(record: SubmissionRecord, request: TransitionRequest): OutboxMessage | null {
+  const notify = request.notify;
+  if (!notify || !isDecision(request.action)) return null;
+  const contact = contactOf(record);
+  if (!contact?.email) return null;
+  const name = `${contact.givenName} ${contact.surname}`.trim();
+  const note = notify.note?.trim();
+  return letterJob(
+    { to: { address: contact.email, ...(name ? { name } : {}) } },
+    {
+      kind: 'decision',
+      lang: letterLanguage(notify.call),
+      call: callFacts(notify.call),
+      ...(name ? { greetingName: name } : {}),
+      title: record.title,
+      decision: request.action,
+      ...(note ? { note } : {}),
+      ...(notify.publicBase ? { linkRequestUrl: `${notify.publicBase.replace(/\/+$/, '')}/suivi` } : {}),
+    },
+    `decision:${record.id}:${request.expectedVersion}`,
+  );
+}
+
+/** The single contact person: the one marked, or the only author. */
+function contactOf(record: SubmissionRecord) {
+  const contacts = record.authors.filter((a) => a.isContact);
+  return contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+}
+
+/** Decisions are written in the call's own language (French unless the call says English). */
+function letterLanguage(call: Call): Lang {
+  return call.languages[0] === 'en' ? 'en' : 'fr';
 }

@@ -183,6 +183,16 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await expectAccessible(page, 'submission page');
       await saveScreenshot(page, 'desk-submission');
 
+      // In review, the committee's decision: a message to the author, sent with the decision.
+      await page.getByRole('button', { name: /^envoyer en évaluation/ }).click();
+      await page.getByText('C’est fait').waitFor();
+      await page.getByRole('group', { name: 'La décision du comité' }).waitFor();
+      await expectAccessible(page, 'submission page, in review (decision form)');
+      await page.getByLabel('Message à l’auteur (facultatif)').fill('Merci de préciser le terrain.');
+      await page.getByRole('button', { name: /^demander des modifications/ }).click();
+      await page.getByText('Un courriel part vers l’auteur').waitFor();
+      await saveScreenshot(page, 'desk-decision');
+
       assert.deepEqual(problems, []);
     } finally {
       await close();

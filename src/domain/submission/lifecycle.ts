@@ -105,6 +105,18 @@ export const ACTION_LABELS: Record<Action, Message> = {
   withdraw: { fr: 'retirer la proposition', en: 'withdraw the submission' },
 };
 
+/** The editorial committee's decisions: those the author is told of by letter (when the desk asks). */
+export const DECISION_ACTIONS = [
+  'accept',
+  'decline',
+  'request_revisions',
+] as const satisfies readonly Action[];
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+export function isDecision(action: Action): action is DecisionAction {
+  return (DECISION_ACTIONS as readonly string[]).includes(action);
+}
+
 export const ACTOR_LABELS: Record<Actor, Message> = {
   author: { fr: 'l’auteur', en: 'the author' },
   coordinator: { fr: 'un coordinateur du dossier', en: 'an issue coordinator' },

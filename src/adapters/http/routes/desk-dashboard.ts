@@ -6,13 +6,13 @@ import { applyTransition } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
 import { effectiveDeadline } from '../../../domain/call/deadline.js';
 import { STATUS_LABELS } from '../../../domain/submission/labels.js';
-import { ACTIONS, type Action, TRANSITIONS } from '../../../domain/submission/lifecycle.js';
+import { ACTIONS, type Action, isDecision, TRANSITIONS } from '../../../domain/submission/lifecycle.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { type BulkLine, BulkResultPage } from '../views/desk/bulk-result.js';
 import { ANONYMISED_COPIES, Dashboard } from '../views/desk/dashboard.js';
 import { sendAnonymisedCopies } from './desk-anonymised-copies.js';
-import { type DeskDeps, field, fields, pageLang, sendMessage, staffOf } from './desk-common.js';
+import { baseUrl, type DeskDeps, field, fields, pageLang, sendMessage, staffOf } from './desk-common.js';
 
 /** The dashboard, its exports and its bulk actions. */
 export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps): void {
@@ -99,10 +99,14 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
       });
     }
     const lines: BulkLine[] = [];
+    // A decision tells each author by letter when « prévenir » is ticked (no message: one letter each).
+    const tell = isDecision(action) && field(request.body, 'prevenir') === 'oui';
+    const notify = tell ? { notify: { call: context.call, publicBase: baseUrl(request, deps) } } : {};
     for (const item of selection) {
       const [id = '', version = ''] = item.split(':');
       const outcome = await applyTransition(
         {
+          ...notify,
           submissionId: id,
           expectedVersion: Number(version),
           action,
@@ -120,8 +124,8 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
         outcome: outcome.ok
           ? t(
               lang,
-              `fait : ${STATUS_LABELS[outcome.from].fr} → ${STATUS_LABELS[outcome.summary.status].fr}`,
-              `done: ${STATUS_LABELS[outcome.from].en} → ${STATUS_LABELS[outcome.summary.status].en}`,
+              `fait : ${STATUS_LABELS[outcome.from].fr} → ${STATUS_LABELS[outcome.summary.status].fr}${outcome.notified ? ', auteur prévenu par courriel' : ''}`,
+              `done: ${STATUS_LABELS[outcome.from].en} → ${STATUS_LABELS[outcome.summary.status].en}${outcome.notified ? ', author told by e-mail' : ''}`,
             )
           : outcome.reason === 'stale'
             ? t(

@@ -3,15 +3,21 @@ import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { applyTransition } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { MAX_NOTE_CHARS } from '../../../domain/letters/decision.js';
 import { isAppError } from '../../../domain/shared/errors.js';
-import { ACTIONS, type Action, availableTransitions } from '../../../domain/submission/lifecycle.js';
+import {
+  ACTIONS,
+  type Action,
+  availableTransitions,
+  isDecision,
+} from '../../../domain/submission/lifecycle.js';
 import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { PreviewPage } from '../views/desk/preview.js';
 import { SubmissionPage } from '../views/desk/submission-page.js';
-import { type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
+import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 
 /**
  * Content-Disposition for a download: `attachment` (never shown in the browser), an ASCII name
@@ -71,7 +77,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
     const latest = record.versions[record.versions.length - 1];
     const preview =
       latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
-    const done = (request.query as { fait?: string }).fait;
+    const { fait: done, courriel } = request.query as { fait?: string; courriel?: string };
     return sendPage(
       reply,
       SubmissionPage({
@@ -86,6 +92,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
         preview,
         ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
+        ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
       }),
     );
   });
@@ -116,8 +123,18 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
           links: [back],
         });
       }
+      const tell = isDecision(action) && field(request.body, 'prevenir') === 'oui';
       const outcome = await applyTransition(
         {
+          ...(tell
+            ? {
+                notify: {
+                  call: context.call,
+                  note: field(request.body, 'message').slice(0, MAX_NOTE_CHARS),
+                  publicBase: baseUrl(request, deps),
+                },
+              }
+            : {}),
           submissionId: id,
           expectedVersion: version,
           action,
@@ -126,7 +143,10 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         },
         context,
       );
-      if (outcome.ok) return reply.redirect(`/bureau/propositions/${id}?fait=${action}`, 303);
+      if (outcome.ok) {
+        const told = isDecision(action) ? `&courriel=${outcome.notified ? 1 : 0}` : '';
+        return reply.redirect(`/bureau/propositions/${id}?fait=${action}${told}`, 303);
+      }
       if (outcome.reason === 'not-found') return notFound(request, reply);
       if (outcome.reason === 'stale') {
         return sendMessage(request, reply, deps, 409, {

@@ -333,6 +333,14 @@ export function Dashboard(props: DashboardProps) {
                 </option>
               ))}
             </select>
+            <label class="choice">
+              <input type="checkbox" name="prevenir" value="oui" checked />{' '}
+              {t(
+                lang,
+                'Pour une décision (accepter, refuser, demander des modifications) : prévenir chaque auteur par courriel',
+                'For a decision (accept, decline, request revisions): tell each author by e-mail',
+              )}
+            </label>
             <button type="submit">{t(lang, 'Appliquer', 'Apply')}</button>
             <p class="hint">
               {t(

@@ -1,10 +1,11 @@
 import type { Preview } from '../../../../app/desk-preview.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
+import { MAX_NOTE_CHARS } from '../../../../domain/letters/decision.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
 import { EVENT_LABELS, STATUS_LABELS } from '../../../../domain/submission/labels.js';
-import { ACTION_LABELS, type Transition } from '../../../../domain/submission/lifecycle.js';
+import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
@@ -29,6 +30,77 @@ export interface SubmissionPageProps {
   preview: Preview | null;
   /** The action just done (after a redirect), to confirm it. */
   done?: string;
+  /** After a decision: whether a letter to the author was queued with it. */
+  authorTold?: boolean;
+}
+
+/**
+ * The committee's decisions (accept, decline, ask for revisions) in one form: the message to the
+ * author, whether to send it, and one button per decision the table allows.
+ */
+function DecisionForm(props: SubmissionPageProps & { decisions: Transition[] }) {
+  const { lang, csrf, record, decisions } = props;
+  if (decisions.length === 0) return null;
+  const contacts = record.authors.filter((a) => a.isContact);
+  const contact = contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  return (
+    <form method="post" action={`/bureau/propositions/${record.id}/transition`} class="decision">
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="version" value={String(record.version)} />
+      <fieldset>
+        <legend>{t(lang, 'La décision du comité', 'The committee’s decision')}</legend>
+        {contact?.email ? (
+          <>
+            <label for="message">
+              {t(lang, 'Message à l’auteur (facultatif)', 'Message to the author (optional)')}
+            </label>
+            <p class="hint" id="message-aide">
+              {t(
+                lang,
+                `Il est cité tel quel dans le courriel envoyé à ${contact.givenName} ${contact.surname}, avec la décision et la suite.`,
+                `It is quoted as written in the letter sent to ${contact.givenName} ${contact.surname}, with the decision and what comes next.`,
+              )}
+            </p>
+            <textarea
+              id="message"
+              name="message"
+              rows={6}
+              maxLength={MAX_NOTE_CHARS}
+              aria-describedby="message-aide"
+            />
+            <label class="choice">
+              <input type="checkbox" name="prevenir" value="oui" checked />{' '}
+              {t(lang, 'Prévenir l’auteur par courriel', 'Tell the author by e-mail')}
+            </label>
+          </>
+        ) : (
+          <p>
+            {t(
+              lang,
+              'La personne à contacter n’a pas d’adresse électronique : aucun courriel ne partira. Prévenez-la autrement.',
+              'The contact person has no e-mail address: no letter will be sent. Tell them another way.',
+            )}
+          </p>
+        )}
+        <p>
+          {decisions.map((tr) => (
+            <button
+              key={tr.action}
+              type="submit"
+              name="action"
+              value={tr.action}
+              class={tr.action === 'decline' ? 'secondary' : undefined}
+            >
+              {ACTION_LABELS[tr.action][lang]}
+              <span class="visually-hidden">
+                {t(lang, ` (devient : ${STATUS_LABELS[tr.to].fr})`, ` (becomes: ${STATUS_LABELS[tr.to].en})`)}
+              </span>
+            </button>
+          ))}
+        </p>
+      </fieldset>
+    </form>
+  );
 }
 
 function FindingList({ findings, lang }: { findings: Finding[]; lang: Lang }) {
@@ -150,7 +222,8 @@ function actionName(action: string, lang: Lang): string {
 }
 
 export function SubmissionPage(props: SubmissionPageProps) {
-  const { lang, call, staff, csrf, path, record, events, names, transitions, preview, done } = props;
+  const { lang, call, staff, csrf, path, record, events, names, transitions, preview, done, authorTold } =
+    props;
   const tz = call.deadline.timeZone;
   const when = (iso: string) => formatInstant(Date.parse(iso), tz, lang);
   const latest = record.versions[record.versions.length - 1];
@@ -172,6 +245,10 @@ export function SubmissionPage(props: SubmissionPageProps) {
       {done && (
         <p class="notice" role="status">
           {t(lang, `C’est fait : ${actionName(done, 'fr')}.`, `Done: ${actionName(done, 'en')}.`)}
+          {authorTold === true &&
+            t(lang, ' Un courriel part vers l’auteur.', ' A letter is on its way to the author.')}
+          {authorTold === false &&
+            t(lang, ' Aucun courriel n’a été envoyé à l’auteur.', ' No letter was sent to the author.')}
         </p>
       )}
       <dl class="facts">
@@ -210,23 +287,26 @@ export function SubmissionPage(props: SubmissionPageProps) {
         </p>
       ) : (
         <div class="transitions">
-          {transitions.map((tr) => (
-            <form key={tr.action} method="post" action={`/bureau/propositions/${record.id}/transition`}>
-              <input type="hidden" name="_csrf" value={csrf} />
-              <input type="hidden" name="version" value={String(record.version)} />
-              <input type="hidden" name="action" value={tr.action} />
-              <button type="submit" class={tr.action === 'decline' ? 'secondary' : undefined}>
-                {ACTION_LABELS[tr.action][lang]}
-                <span class="visually-hidden">
-                  {t(
-                    lang,
-                    ` (devient : ${STATUS_LABELS[tr.to].fr})`,
-                    ` (becomes: ${STATUS_LABELS[tr.to].en})`,
-                  )}
-                </span>
-              </button>
-            </form>
-          ))}
+          <DecisionForm {...props} decisions={transitions.filter((tr) => isDecision(tr.action))} />
+          {transitions
+            .filter((tr) => !isDecision(tr.action))
+            .map((tr) => (
+              <form key={tr.action} method="post" action={`/bureau/propositions/${record.id}/transition`}>
+                <input type="hidden" name="_csrf" value={csrf} />
+                <input type="hidden" name="version" value={String(record.version)} />
+                <input type="hidden" name="action" value={tr.action} />
+                <button type="submit" class={tr.action === 'decline' ? 'secondary' : undefined}>
+                  {ACTION_LABELS[tr.action][lang]}
+                  <span class="visually-hidden">
+                    {t(
+                      lang,
+                      ` (devient : ${STATUS_LABELS[tr.to].fr})`,
+                      ` (becomes: ${STATUS_LABELS[tr.to].en})`,
+                    )}
+                  </span>
+                </button>
+              </form>
+            ))}
         </div>
       )}
 
