@@ -193,6 +193,10 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await page.getByText('Un courriel part vers l’auteur').waitFor();
       await saveScreenshot(page, 'desk-decision');
 
+      await page.getByRole('link', { name: 'Sommaire', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: /^Sommaire/ }).waitFor();
+      await expectAccessible(page, 'the issue’s table of contents');
+
       assert.deepEqual(problems, []);
     } finally {
       await close();

@@ -50,7 +50,13 @@ describe('French typography on the pages', () => {
   after(() => desk.close());
 
   const publicPages = ['/', '/deposer', '/connexion', '/suivi', `/suivi/${LINK_TOKEN}`, '/suivi/inconnu'];
-  const deskPages = () => ['/bureau', `/bureau/propositions/${id}`, '/bureau/appel', '/bureau/comptes'];
+  const deskPages = () => [
+    '/bureau',
+    `/bureau/propositions/${id}`,
+    '/bureau/sommaire',
+    '/bureau/appel',
+    '/bureau/comptes',
+  ];
 
   /**
    * The page's text. On an English page the call's own texts are French words, typeset and marked

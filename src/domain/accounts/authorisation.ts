@@ -220,6 +220,20 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     method: 'GET',
+    path: '/bureau/sommaire',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'le sommaire du numéro', en: 'the issue’s table of contents' },
+  },
+  {
+    method: 'GET',
+    path: '/bureau/sommaire.txt',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'le sommaire, en texte', en: 'the table of contents, as text' },
+  },
+  {
+    method: 'GET',
     path: '/bureau/appel',
     proof: 'session',
     roles: STAFF,

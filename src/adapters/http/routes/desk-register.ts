@@ -10,6 +10,7 @@ import { registerDeskAccountRoutes } from './desk-accounts.js';
 import { registerDeskAuthRoutes } from './desk-auth.js';
 import { registerDeskCallRoutes } from './desk-call.js';
 import type { DeskDeps } from './desk-common.js';
+import { registerDeskContentsRoutes } from './desk-contents.js';
 import { registerDeskDashboardRoutes } from './desk-dashboard.js';
 import { registerDeskSubmissionRoutes } from './desk-submission.js';
 
@@ -66,5 +67,6 @@ export function registerDeskRoutes(
   registerDeskDashboardRoutes(app, deps);
   registerDeskSubmissionRoutes(app, deps);
   registerDeskCallRoutes(app, deps);
+  registerDeskContentsRoutes(app, deps);
   registerDeskAccountRoutes(app, deps);
 }

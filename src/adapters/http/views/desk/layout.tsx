@@ -15,7 +15,7 @@ export interface DeskLayoutProps {
   /** The CSRF token for the sign-out form (and the page's own forms). */
   csrf?: string;
   /** Which entry of the menu is this page. */
-  section?: 'submissions' | 'call' | 'accounts';
+  section?: 'submissions' | 'contents' | 'call' | 'accounts';
   children: ComponentChildren;
 }
 
@@ -64,6 +64,11 @@ export function DeskLayout(props: DeskLayoutProps) {
               <li>
                 <a href="/bureau" aria-current={current('submissions')}>
                   {t(lang, 'Propositions', 'Submissions')}
+                </a>
+              </li>
+              <li>
+                <a href="/bureau/sommaire" aria-current={current('contents')}>
+                  {t(lang, 'Sommaire', 'Contents')}
                 </a>
               </li>
               <li>

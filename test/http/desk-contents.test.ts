@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { applyTransition } from '../../src/app/desk-transition.js';
+import type { Action } from '../../src/domain/submission/lifecycle.js';
+import type { NewAuthor } from '../../src/ports/submission-records.js';
+import { newSubmission, newVersion } from '../db/support/fixtures.js';
+import type { RunningDesk } from '../helpers/http-server.js';
+import { type Staff, staffMember, startTestDesk, type TestClock, testClock } from './desk-helpers.js';
+
+/**
+ * The issue's table of contents at the desk: the texts placed in the issue (by line of inquiry,
+ * then arrival), the accepted ones on their way, authors in print order, and a text export.
+ */
+describe('the issue’s table of contents', () => {
+  let desk: RunningDesk;
+  let clock: TestClock;
+  let coordinator: Staff;
+  let committee: Staff;
+  const ids: Record<string, string> = {};
+
+  /** A submission recorded complete, then moved by the coordinator through these actions. */
+  async function submission(
+    key: string,
+    title: string,
+    axis: string | null,
+    receivedAt: string,
+    authors: NewAuthor[],
+    signes: number,
+    actions: Action[],
+  ): Promise<void> {
+    const record = await desk.context.submissions.recordSubmission(
+      newSubmission(desk.context.callId, {
+        title,
+        axis,
+        status: 'complete',
+        authors,
+        receivedAt: new Date(receivedAt),
+        version: newVersion({ signesTotal: signes }),
+      }),
+    );
+    let version = record.version;
+    for (const action of actions) {
+      const outcome = await applyTransition(
+        {
+          submissionId: record.id,
+          expectedVersion: version,
+          action,
+          actor: 'coordinator',
+          accountId: 'test',
+        },
+        desk.context,
+      );
+      assert.ok(outcome.ok, `${title}: ${action}`);
+      version = outcome.summary.version;
+    }
+    ids[key] = record.id;
+  }
+
+  const contact = (givenName: string, surname: string): NewAuthor => ({
+    givenName,
+    surname,
+    email: `${surname.toLowerCase().replace(/\W/g, '')}@exemple.fr`,
+    phone: '01 45 67 89 10',
+    postalAddress: '12 rue de la Paix, 75002 Paris',
+    isContact: true,
+  });
+  const toIssue: Action[] = [
+    'send_to_review',
+    'accept',
+    'send_contract',
+    'record_signed_contract',
+    'place_in_issue',
+  ];
+
+  before(async () => {
+    ({ desk, clock } = await startTestDesk({}, testClock(Date.parse('2022-09-20T08:00:00Z'))));
+    const admin = await staffMember(desk, clock, 'administrator');
+    coordinator = await staffMember(desk, clock, 'coordinator', 'coordination@exemple.fr', admin.account);
+    committee = await staffMember(desk, clock, 'committee', 'comite@exemple.fr', admin.account);
+    const [first, second] = desk.context.call.axes;
+    assert.ok(first && second);
+    await submission(
+      'second-axis',
+      'Le guichet et l’écran',
+      second.id,
+      '2022-08-10T10:00:00Z',
+      [contact('Zoé', 'Moreau'), { givenName: 'Jean', surname: 'de La Fontaine', isContact: false }],
+      21_000,
+      toIssue,
+    );
+    await submission(
+      'first-axis',
+      'Accompagner à distance',
+      first.id,
+      '2022-08-15T10:00:00Z',
+      [
+        { ...contact('Yves', 'Vidal'), requestedOrder: true },
+        { givenName: 'Anne', surname: 'Abadie', isContact: false, requestedOrder: true },
+      ],
+      19_500,
+      [...toIssue, 'publish'],
+    );
+    await submission(
+      'accepted',
+      'Un texte accepté',
+      null,
+      '2022-08-12T10:00:00Z',
+      [contact('Lou', 'Bernard')],
+      9000,
+      ['send_to_review', 'accept'],
+    );
+    await submission(
+      'complete',
+      'Pas encore évalué',
+      null,
+      '2022-08-11T10:00:00Z',
+      [contact('Max', 'Roux')],
+      8000,
+      [],
+    );
+  });
+  after(() => desk.close());
+
+  it('lists the issue by line of inquiry, authors in print order, then the accepted texts', async () => {
+    const { response, html } = await committee.visitor.page('/bureau/sommaire');
+    assert.equal(response.status, 200);
+    assert.match(html, /<a href="\/bureau\/sommaire" aria-current="page">Sommaire<\/a>/);
+    const placed = html.slice(html.indexOf('Au sommaire'), html.indexOf('Acceptés, pas encore au sommaire'));
+    const coming = html.slice(html.indexOf('Acceptés, pas encore au sommaire'));
+    assert.ok(
+      placed.indexOf('Accompagner à distance') < placed.indexOf('Le guichet et l’écran'),
+      'the first line of inquiry comes first, whatever the arrival',
+    );
+    assert.match(placed, /Jean de La Fontaine, Zoé Moreau/, 'alphabetical, the particle set aside');
+    assert.match(placed, /Yves Vidal, Anne Abadie \(ordre demandé\)/, 'the order the authors asked for');
+    assert.match(placed, /publiée/);
+    assert.match(placed, /En tout\s?: 40\u202f500 signes, espaces compris\./);
+    assert.match(coming, /Un texte accepté/);
+    assert.doesNotMatch(html, /Pas encore évalué/);
+    assert.doesNotMatch(coming, /Accompagner à distance/);
+  });
+
+  it('gives the table of contents as plain text, as an attachment', async () => {
+    const response = await coordinator.visitor.get('/bureau/sommaire.txt');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain; charset=utf-8/);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /attachment; filename="sommaire-n81\.txt"/,
+    );
+    assert.equal(
+      await response.text(),
+      [
+        'Sociographe n°\u00a081 — sommaire',
+        '',
+        '1. Accompagner à distance',
+        '   Yves Vidal, Anne Abadie',
+        '',
+        '2. Le guichet et l’écran',
+        '   Jean de La Fontaine, Zoé Moreau',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is for the desk only', async () => {
+    const response = await fetch(`${desk.url}/bureau/sommaire`, { redirect: 'manual' });
+    assert.equal(response.status, 302);
+    assert.equal((await fetch(`${desk.url}/bureau/sommaire.txt`, { redirect: 'manual' })).status, 302);
+  });
+});
