@@ -94,8 +94,14 @@ export async function applyTransition(
   }
 }
 
-/** The decision letter to the contact person, or null (no decision, not asked, or no address). */
-function decisionLetter(record: SubmissionRecord, request: TransitionRequest): OutboxMessage | null {
+/**
+ * The decision letter to the contact person, or null (no decision, not asked, or no address): what
+ * applyTransition queues, and what the desk shows for confirmation before it does.
+ */
+export function decisionLetter(
+  record: SubmissionRecord,
+  request: Pick<TransitionRequest, 'action' | 'notify' | 'expectedVersion'>,
+): OutboxMessage | null {
   const notify = request.notify;
   if (!notify || !isDecision(request.action)) return null;
   const contact = contactOf(record);

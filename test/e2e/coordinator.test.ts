@@ -190,6 +190,11 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await expectAccessible(page, 'submission page, in review (decision form)');
       await page.getByLabel('Message à l’auteur (facultatif)').fill('Merci de préciser le terrain.');
       await page.getByRole('button', { name: /^demander des modifications/ }).click();
+      await page.getByRole('heading', { level: 2, name: 'Le courriel qui partira' }).waitFor();
+      assert.match(await textOf(page.locator('pre.letter')), /Merci de préciser le terrain\./);
+      await expectAccessible(page, 'a decision to confirm, with its letter');
+      await saveScreenshot(page, 'desk-decision-confirm');
+      await page.getByRole('button', { name: 'Confirmer et envoyer le courriel' }).click();
       await page.getByText('Un courriel part vers l’auteur').waitFor();
       await saveScreenshot(page, 'desk-decision');
 

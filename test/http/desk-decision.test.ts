@@ -47,6 +47,7 @@ describe('a decision on the desk tells the author', () => {
     return coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
       _csrf: csrf,
       version,
+      confirmer: 'oui',
       ...form,
     });
   }
@@ -140,6 +141,7 @@ describe('a decision on the desk tells the author', () => {
       version: String(Number(version) - 1),
       action: 'accept',
       prevenir: 'oui',
+      confirmer: 'oui',
     });
     assert.equal(stale.status, 409);
     assert.equal((await newDecisionLetters()).length, 0, 'no letter for a decision not recorded');
@@ -172,5 +174,48 @@ describe('a decision on the desk tells the author', () => {
       'faure@exemple.fr',
       'garnier@exemple.fr',
     ]);
+  });
+
+  it('asks once more before a decision, showing the letter as it will leave; nothing changes until then', async () => {
+    const id = await inReview('À confirmer', 'Blanc');
+    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+    const ask = await coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
+      _csrf: csrf,
+      version,
+      action: 'decline',
+      prevenir: 'oui',
+      message: 'Le texte sort du thème du numéro.',
+    });
+    assert.equal(ask.status, 200);
+    const page = await ask.text();
+    assert.match(page, /<h1>Confirmer\s?: refuser<\/h1>/);
+    assert.match(page, /en évaluation → refusée/);
+    assert.match(page, /Élodie Blanc &lt;blanc@exemple\.fr(&gt;|>)/);
+    assert.match(
+      page,
+      new RegExp(`href="/bureau/propositions/${id}\\?lang=en"`),
+      'the language switch leads to a page',
+    );
+    assert.match(page, /<pre class="letter">[\s\S]*Le texte sort du thème du numéro\.[\s\S]*<\/pre>/);
+    assert.match(page, /<input type="hidden" name="confirmer" value="oui"/);
+    assert.equal((await desk.context.submissions.findById(id))?.status, 'in_review', 'nothing yet');
+    assert.equal((await newDecisionLetters()).length, 0, 'no letter yet');
+
+    const form = Object.fromEntries(
+      [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+        m[1] as string,
+        (m[2] as string)
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+      ]),
+    );
+    const done = await coordinator.visitor.post(`/bureau/propositions/${id}/transition`, form);
+    assert.equal(done.status, 303);
+    assert.equal((await desk.context.submissions.findById(id))?.status, 'declined');
+    const [job] = await newDecisionLetters();
+    assert.ok(job);
+    assert.match((await prepareLetterJob(job))?.text ?? '', /Le texte sort du thème du numéro\./);
   });
 });

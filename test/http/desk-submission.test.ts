@@ -115,6 +115,7 @@ describe('a submission’s page: transitions, files, preview, history', () => {
       _csrf: csrf,
       version,
       action: 'accept',
+      confirmer: 'oui',
     });
     assert.equal(accepted.status, 303, 'the committee accepts from review');
     assert.equal((await desk.context.submissions.findById(id))?.status, 'accepted');

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
-import { applyTransition } from '../../../app/desk-transition.js';
+import { applyTransition, decisionLetter } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
 import { MAX_NOTE_CHARS } from '../../../domain/letters/decision.js';
+import type { LetterInput } from '../../../domain/letters/model.js';
+import { renderLetter } from '../../../domain/letters/render-letter.js';
 import { isAppError } from '../../../domain/shared/errors.js';
 import {
   ACTIONS,
@@ -11,10 +13,12 @@ import {
   availableTransitions,
   isDecision,
 } from '../../../domain/submission/lifecycle.js';
+import type { OutboxMessage } from '../../../ports/outbox.js';
 import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
+import { ConfirmDecisionPage, type LetterPreview } from '../views/desk/confirm-decision.js';
 import { PreviewPage } from '../views/desk/preview.js';
 import { SubmissionPage } from '../views/desk/submission-page.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
@@ -124,31 +128,50 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         });
       }
       const tell = isDecision(action) && field(request.body, 'prevenir') === 'oui';
-      const outcome = await applyTransition(
-        {
-          ...(tell
-            ? {
-                notify: {
-                  call: context.call,
-                  note: field(request.body, 'message').slice(0, MAX_NOTE_CHARS),
-                  publicBase: baseUrl(request, deps),
-                },
-              }
-            : {}),
-          submissionId: id,
-          expectedVersion: version,
-          action,
-          actor: lifecycleActorOf(staff.role) as 'coordinator' | 'committee',
-          accountId: staff.id,
-        },
-        context,
-      );
+      const note = field(request.body, 'message').slice(0, MAX_NOTE_CHARS);
+      const transition = {
+        ...(tell ? { notify: { call: context.call, note, publicBase: baseUrl(request, deps) } } : {}),
+        submissionId: id,
+        expectedVersion: version,
+        action,
+        actor: lifecycleActorOf(staff.role) as 'coordinator' | 'committee',
+        accountId: staff.id,
+      };
+      // A decision is asked again, with the letter as it will leave: it cannot be taken back.
+      if (isDecision(action) && field(request.body, 'confirmer') !== 'oui') {
+        if (record.version !== version) return stale();
+        const letter = decisionLetter(record, transition);
+        return sendPage(
+          reply,
+          ConfirmDecisionPage({
+            lang,
+            call: context.call,
+            staff,
+            csrf: reply.generateCsrf(),
+            // The language switch goes back to the submission's page: this one answers a POST.
+            path: `/bureau/propositions/${id}`,
+            record,
+            action,
+            note,
+            tell,
+            letter: letter ? previewOf(letter) : null,
+          }),
+        );
+      }
+      const outcome = await applyTransition(transition, context);
       if (outcome.ok) {
         const told = isDecision(action) ? `&courriel=${outcome.notified ? 1 : 0}` : '';
         return reply.redirect(`/bureau/propositions/${id}?fait=${action}${told}`, 303);
       }
       if (outcome.reason === 'not-found') return notFound(request, reply);
-      if (outcome.reason === 'stale') {
+      if (outcome.reason === 'stale') return stale();
+      return sendMessage(request, reply, deps, statusOf(outcome.error.code), {
+        title: outcome.error.text[lang],
+        text: outcome.error.fix[lang],
+        links: [back],
+      });
+
+      function stale() {
         return sendMessage(request, reply, deps, 409, {
           title: t(
             lang,
@@ -163,11 +186,6 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
           links: [back],
         });
       }
-      return sendMessage(request, reply, deps, statusOf(outcome.error.code), {
-        title: outcome.error.text[lang],
-        text: outcome.error.fix[lang],
-        links: [back],
-      });
     },
   );
 
@@ -266,4 +284,11 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       }),
     );
   });
+}
+
+/** The letter of an outbox message as it will be read: to whom, its subject and its text. */
+function previewOf(message: OutboxMessage): LetterPreview {
+  const payload = message.payload as { to: { address: string; name?: string }; letter: LetterInput };
+  const rendered = renderLetter(payload.letter);
+  return { to: payload.to, subject: rendered.subject, text: rendered.text };
 }
