@@ -1,10 +1,8 @@
 import { looksLikeEmail, normaliseEmail } from '../domain/accounts/credentials.js';
 import type { Call } from '../domain/call/schema.js';
-import { callFacts } from '../domain/letters/call-facts.js';
 import type { Lang, Message } from '../domain/shared/message.js';
 import type { UnitOfWork } from '../ports/message-ledger.js';
-import { newFollowLink } from './follow-link.js';
-import { letterJob } from './process-outbox.js';
+import { queueNewFollowLink } from './follow-link-letter.js';
 
 /** A person with more proposals than this to one call is rare; the rest wait for another request. */
 export const MAX_LINKS_PER_REQUEST = 5;
@@ -48,27 +46,11 @@ export async function requestFollowLink(
   const sent = await deps.uow.run(async (s) => {
     const found = await s.authorLinks.findForContact(deps.callId, email, MAX_LINKS_PER_REQUEST);
     for (const submission of found) {
-      const follow = newFollowLink(deps.publicBase);
-      await s.authorLinks.create({ tokenHash: follow.tokenHash, submissionId: submission.submissionId });
-      const greetingName = `${submission.givenName} ${submission.surname}`.trim();
-      await s.outbox.enqueue(
-        letterJob(
-          { to: { address: submission.contactEmail, ...(greetingName ? { name: greetingName } : {}) } },
-          {
-            kind: 'follow-link-again',
-            lang: input.lang,
-            call: callFacts(deps.call),
-            ...(greetingName ? { greetingName } : {}),
-            receivedAt: submission.receivedAt,
-            title: submission.title,
-            followUrl: follow.url,
-          },
-          `follow-link-again:${follow.tokenHash}`,
-        ),
-      );
-      await s.submissions.appendEvent(submission.submissionId, {
+      await queueNewFollowLink(s, submission, {
+        call: deps.call,
+        publicBase: deps.publicBase,
+        lang: input.lang,
         actor: { kind: 'system' },
-        channel: 'web',
         action: 'link.sent_again',
       });
     }

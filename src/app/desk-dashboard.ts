@@ -1,4 +1,5 @@
 import { bySeverity, type Finding } from '../domain/shared/finding.js';
+import { contactPerson } from '../domain/submission/author.js';
 import { STATUSES, type Status } from '../domain/submission/status.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
 
@@ -56,8 +57,7 @@ export function toDeskRow(record: SubmissionRecord): DeskRow {
   const own = record.findings.filter((f) => f.versionId === null || f.versionId === latest?.id);
   const analysis = latest?.analysis as { counts?: { approximate?: boolean } } | null | undefined;
   const signes = latest?.signesTotal ?? null;
-  const contact =
-    record.authors.find((a) => a.isContact) ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  const contact = contactPerson(record.authors);
   return {
     id: record.id,
     title: record.title,

@@ -2,6 +2,7 @@ import type { Call } from '../domain/call/schema.js';
 import { callFacts } from '../domain/letters/call-facts.js';
 import { type AppError, isAppError } from '../domain/shared/errors.js';
 import type { Lang } from '../domain/shared/message.js';
+import { contactPerson } from '../domain/submission/author.js';
 import { type Action, type Actor, isDecision, transition } from '../domain/submission/lifecycle.js';
 import type { StatusFacts } from '../domain/submission/requirements.js';
 import type { Status } from '../domain/submission/status.js';
@@ -46,7 +47,7 @@ const PAST_SIGNATURE: readonly Status[] = ['contract_signed', 'in_issue', 'publi
  */
 export function factsOf(record: SubmissionRecord, action: Action): StatusFacts {
   const contacts = record.authors.filter((a) => a.isContact);
-  const contact = contactOf(record);
+  const contact = contactPerson(record.authors);
   const facts: StatusFacts = {
     manuscript: record.versions.some((v) => v.signesTotal !== null),
     contactPerson: contacts.length === 1 || record.authors.length === 1,
@@ -104,7 +105,7 @@ export function decisionLetter(
 ): OutboxMessage | null {
   const notify = request.notify;
   if (!notify || !isDecision(request.action)) return null;
-  const contact = contactOf(record);
+  const contact = contactPerson(record.authors);
   if (!contact?.email) return null;
   const name = `${contact.givenName} ${contact.surname}`.trim();
   const note = notify.note?.trim();
@@ -124,13 +125,7 @@ export function decisionLetter(
   );
 }
 
-/** The single contact person: the one marked, or the only author. */
-function contactOf(record: SubmissionRecord) {
-  const contacts = record.authors.filter((a) => a.isContact);
-  return contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
-}
-
-/** Decisions are written in the call's own language (French unless the call says English). */
-function letterLanguage(call: Call): Lang {
+/** Letters from the desk are written in the call's own language (French unless it says English). */
+export function letterLanguage(call: Call): Lang {
   return call.languages[0] === 'en' ? 'en' : 'fr';
 }

@@ -218,4 +218,35 @@ describe('a decision on the desk tells the author', () => {
     assert.ok(job);
     assert.match((await prepareLetterJob(job))?.text ?? '', /Le texte sort du thème du numéro\./);
   });
+
+  it('a coordinator sends a lost private link again, to the contact’s stored address only', async () => {
+    const { record } = await seedSubmission(desk, {
+      title: 'Lien perdu',
+      givenName: 'Élodie',
+      surname: 'Perrin',
+      receivedAt: '2022-08-20T10:00:00Z',
+    });
+    await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
+    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${record.id}`);
+    assert.match(html, /Envoyer un nouveau lien de suivi à perrin@exemple\.fr/);
+    const sent = await coordinator.visitor.post(`/bureau/propositions/${record.id}/lien`, {
+      _csrf: csrf,
+      courriel: 'quelquun.dautre@exemple.fr',
+    });
+    assert.equal(sent.status, 303);
+    assert.equal(sent.headers.get('location'), `/bureau/propositions/${record.id}?lien=1`);
+    const after = await (await coordinator.visitor.get(`/bureau/propositions/${record.id}?lien=1`)).text();
+    assert.match(after, /Un nouveau lien de suivi part vers perrin@exemple\.fr/);
+    assert.match(after, /nouveau lien de suivi envoyé à la personne à contacter par le bureau/);
+
+    const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
+    assert.equal(jobs.length, 1);
+    const mail = await prepareLetterJob(jobs[0] as OutboxJob);
+    assert.equal(mail?.to.address, 'perrin@exemple.fr', 'never an address typed at the desk');
+    const path = /\/suivi\/[A-Za-z0-9_-]{43}/.exec(mail?.text ?? '')?.[0];
+    assert.ok(path);
+    const opened = await fetch(`${desk.url}${path}`);
+    assert.equal(opened.status, 200);
+    assert.match(await opened.text(), /Lien perdu/);
+  });
 });

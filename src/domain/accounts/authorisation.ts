@@ -198,6 +198,16 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     purpose: { fr: 'changer le statut', en: 'change the status' },
   },
   {
+    method: 'POST',
+    path: '/bureau/propositions/:id/lien',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: {
+      fr: 'envoyer un nouveau lien de suivi à la personne à contacter',
+      en: 'send a new follow-up link to the contact person',
+    },
+  },
+  {
     method: 'GET',
     path: '/bureau/propositions/:id/versions/:number/original',
     proof: 'session',

@@ -9,3 +9,8 @@ export interface Author {
   /** The single contact for the editors among co-authors. */
   isContact: boolean;
 }
+
+/** The person the editors write to: the author marked as contact, or the only author. */
+export function contactPerson<A extends Pick<Author, 'isContact'>>(authors: readonly A[]): A | undefined {
+  return authors.find((a) => a.isContact) ?? (authors.length === 1 ? authors[0] : undefined);
+}

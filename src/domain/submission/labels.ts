@@ -33,6 +33,10 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     fr: 'coordonnées données ou corrigées',
     en: 'contact details given or corrected',
   },
+  'link.sent_by_desk': {
+    fr: 'nouveau lien de suivi envoyé à la personne à contacter par le bureau',
+    en: 'new follow-up link sent to the contact person by the desk',
+  },
   'link.sent_again': {
     fr: 'nouveau lien de suivi envoyé à la personne à contacter, à sa demande',
     en: 'new follow-up link sent to the contact person, at their request',

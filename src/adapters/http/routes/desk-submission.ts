@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
-import { applyTransition, decisionLetter } from '../../../app/desk-transition.js';
+import { sendFollowLinkFromDesk } from '../../../app/desk-send-follow-link.js';
+import { applyTransition, decisionLetter, letterLanguage } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
 import { MAX_NOTE_CHARS } from '../../../domain/letters/decision.js';
 import type { LetterInput } from '../../../domain/letters/model.js';
 import { renderLetter } from '../../../domain/letters/render-letter.js';
 import { isAppError } from '../../../domain/shared/errors.js';
+import { contactPerson } from '../../../domain/submission/author.js';
 import {
   ACTIONS,
   type Action,
@@ -81,7 +83,12 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
     const latest = record.versions[record.versions.length - 1];
     const preview =
       latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
-    const { fait: done, courriel } = request.query as { fait?: string; courriel?: string };
+    const {
+      fait: done,
+      courriel,
+      lien,
+    } = request.query as { fait?: string; courriel?: string; lien?: string };
+    const contactEmail = contactPerson(record.authors)?.email;
     return sendPage(
       reply,
       SubmissionPage({
@@ -97,6 +104,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         preview,
         ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
         ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
+        ...(lien === '1' && contactEmail ? { linkSentTo: contactEmail } : {}),
       }),
     );
   });
@@ -188,6 +196,26 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       }
     },
   );
+
+  app.post('/bureau/propositions/:id/lien', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const lang = pageLang(request, reply);
+    const id = (request.params as { id: string }).id;
+    const result = await sendFollowLinkFromDesk(
+      { submissionId: id, accountId: staffOf(request).id, lang: letterLanguage(context.call) },
+      { uow: context.intake.uow, call: context.call, publicBase: baseUrl(request, deps) },
+    );
+    if (result.ok) return reply.redirect(`/bureau/propositions/${id}?lien=1`, 303);
+    return sendMessage(request, reply, deps, result.status, {
+      title: t(lang, 'Aucun lien envoyé', 'No link sent'),
+      text: result.problem[lang],
+      links: [
+        {
+          href: `/bureau/propositions/${id}`,
+          label: t(lang, 'Revoir la proposition', 'See the submission again'),
+        },
+      ],
+    });
+  });
 
   const versionOf = async (request: FastifyRequest) => {
     const { id, number } = request.params as { id: string; number: string };

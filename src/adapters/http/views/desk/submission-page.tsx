@@ -4,6 +4,7 @@ import type { Call } from '../../../../domain/call/schema.js';
 import { MAX_NOTE_CHARS } from '../../../../domain/letters/decision.js';
 import type { Finding } from '../../../../domain/shared/finding.js';
 import { formatNumber, type Lang } from '../../../../domain/shared/message.js';
+import { contactPerson } from '../../../../domain/submission/author.js';
 import { EVENT_LABELS, STATUS_LABELS } from '../../../../domain/submission/labels.js';
 import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
@@ -32,6 +33,39 @@ export interface SubmissionPageProps {
   done?: string;
   /** After a decision: whether a letter to the author was queued with it. */
   authorTold?: boolean;
+  /** A new follow-up link was just sent to this address. */
+  linkSentTo?: string;
+}
+
+/**
+ * For an author who lost the private link and asks the editors: a new one, sent to the contact's
+ * stored address (coordinators only, as the matrix says).
+ */
+function NewLinkForm(props: SubmissionPageProps) {
+  const { lang, csrf, record, staff } = props;
+  const contact = contactPerson(record.authors);
+  if (staff.role === 'committee' || !contact?.email) return null;
+  return (
+    <form method="post" action={`/bureau/propositions/${record.id}/lien`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <p>
+        <button type="submit" class="secondary">
+          {t(
+            lang,
+            `Envoyer un nouveau lien de suivi à ${contact.email}`,
+            `Send a new follow-up link to ${contact.email}`,
+          )}
+        </button>
+      </p>
+      <p class="hint">
+        {t(
+          lang,
+          'Pour un auteur qui a perdu son lien : il le reçoit par courriel, à cette adresse seulement. Les liens envoyés avant restent valables.',
+          'For an author who lost the link: it goes by e-mail, to this address only. Links sent before keep working.',
+        )}
+      </p>
+    </form>
+  );
 }
 
 /**
@@ -41,8 +75,7 @@ export interface SubmissionPageProps {
 function DecisionForm(props: SubmissionPageProps & { decisions: Transition[] }) {
   const { lang, csrf, record, decisions } = props;
   if (decisions.length === 0) return null;
-  const contacts = record.authors.filter((a) => a.isContact);
-  const contact = contacts[0] ?? (record.authors.length === 1 ? record.authors[0] : undefined);
+  const contact = contactPerson(record.authors);
   return (
     <form method="post" action={`/bureau/propositions/${record.id}/transition`} class="decision">
       <input type="hidden" name="_csrf" value={csrf} />
@@ -224,6 +257,7 @@ function actionName(action: string, lang: Lang): string {
 export function SubmissionPage(props: SubmissionPageProps) {
   const { lang, call, staff, csrf, path, record, events, names, transitions, preview, done, authorTold } =
     props;
+  const { linkSentTo } = props;
   const tz = call.deadline.timeZone;
   const when = (iso: string) => formatInstant(Date.parse(iso), tz, lang);
   const latest = record.versions[record.versions.length - 1];
@@ -242,6 +276,15 @@ export function SubmissionPage(props: SubmissionPageProps) {
         <a href="/bureau">{t(lang, '← Toutes les propositions', '← All submissions')}</a>
       </p>
       <h1>{record.title || t(lang, '(sans titre)', '(no title)')}</h1>
+      {linkSentTo && (
+        <p class="notice" role="status">
+          {t(
+            lang,
+            `Un nouveau lien de suivi part vers ${linkSentTo}.`,
+            `A new follow-up link is on its way to ${linkSentTo}.`,
+          )}
+        </p>
+      )}
       {done && (
         <p class="notice" role="status">
           {t(lang, `C’est fait : ${actionName(done, 'fr')}.`, `Done: ${actionName(done, 'en')}.`)}
@@ -340,6 +383,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
           </tbody>
         </table>
       </div>
+      <NewLinkForm {...props} />
 
       <h2>{t(lang, 'Constats sur la proposition', 'Findings on the submission')}</h2>
       <FindingList findings={submissionFindings} lang={lang} />
