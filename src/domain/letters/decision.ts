@@ -1,8 +1,8 @@
 import { frenchTypography } from '../shared/typography.js';
-import { type Block, heading, type LetterDocument, type Line, link, paragraph } from './document.js';
+import { type Block, footer, heading, type LetterDocument, type Line, link, paragraph } from './document.js';
 import { cleanText, isWebLink } from './escape.js';
 import type { DecisionLetter } from './model.js';
-import { automaticNotice, greeting, signature } from './sections.js';
+import { greeting, signature } from './sections.js';
 import { callLine, fr, lengthWindow, pick } from './words.js';
 
 /** The editors' words: at most this many characters, in paragraphs (blank lines), each line kept. */
@@ -26,7 +26,14 @@ export function decisionDocument(letter: DecisionLetter): LetterDocument {
       ...nextSteps(letter),
       ...following(letter),
       signature(call, lang),
-      automaticNotice(lang),
+      // Written by people, not by the machine: only the invitation to reply.
+      footer(
+        pick(
+          lang,
+          fr`Vous pouvez répondre à ce message : une personne de la rédaction lira votre réponse.`,
+          'You can reply to this message: a member of the editorial team will read your reply.',
+        ),
+      ),
     ],
   };
 }
