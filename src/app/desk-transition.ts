@@ -8,6 +8,7 @@ import type { StatusFacts } from '../domain/submission/requirements.js';
 import type { Status } from '../domain/submission/status.js';
 import type { OutboxMessage } from '../ports/outbox.js';
 import type { SubmissionRecord, SubmissionStore, SubmissionSummary } from '../ports/submission-store.js';
+import { linkRequestUrl } from './follow-link.js';
 import { letterJob } from './process-outbox.js';
 
 /** Tell the author of a decision: the letter is queued in the decision's own transaction. */
@@ -119,7 +120,7 @@ export function decisionLetter(
       title: record.title,
       decision: request.action,
       ...(note ? { note } : {}),
-      ...(notify.publicBase ? { linkRequestUrl: `${notify.publicBase.replace(/\/+$/, '')}/suivi` } : {}),
+      ...(notify.publicBase ? { linkRequestUrl: linkRequestUrl(notify.publicBase) } : {}),
     },
     `decision:${record.id}:${request.expectedVersion}`,
   );

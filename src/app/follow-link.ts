@@ -10,9 +10,21 @@ export function followPath(token: string): string {
   return `/suivi/${token}`;
 }
 
+/** The page that sends a lost private link again: an address without any secret. */
+export const LINK_REQUEST_PATH = '/suivi';
+
 /** The address authors are given, on the desk's public address (APPEL_PUBLIC_URL). */
 export function followUrl(publicBase: string, token: string): string {
-  return `${publicBase.replace(/\/+$/, '')}${followPath(token)}`;
+  return onDesk(publicBase, followPath(token));
+}
+
+/** The lost-link page on the desk's public address, for letters. */
+export function linkRequestUrl(publicBase: string): string {
+  return onDesk(publicBase, LINK_REQUEST_PATH);
+}
+
+function onDesk(publicBase: string, path: string): string {
+  return `${publicBase.replace(/\/+$/, '')}${path}`;
 }
 
 /**

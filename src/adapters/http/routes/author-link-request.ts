@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { EMAIL_NOT_VALID, requestedAddress, requestFollowLink } from '../../../app/author-request-link.js';
+import { LINK_REQUEST_PATH } from '../../../app/follow-link.js';
 import type { AppContext } from '../../../main/context.js';
 import type { Attempts } from '../auth/attempts.js';
 import { langOf } from '../lang.js';
 import { sendPage } from '../render.js';
 import {
-  LINK_REQUEST_PATH,
   LinkRequestPage,
   LinkRequestSentPage,
   LinkRequestTooManyPage,

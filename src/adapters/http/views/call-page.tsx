@@ -1,3 +1,4 @@
+import { LINK_REQUEST_PATH } from '../../../app/follow-link.js';
 import { callText } from '../../../domain/call/call-text.js';
 import { callStatus, effectiveDeadline } from '../../../domain/call/deadline.js';
 import { formatInstant, formatLocalDay } from '../../../domain/call/format-date.js';
@@ -69,7 +70,7 @@ export function CallPage({ call, lang, now }: CallPageProps) {
       )}
       <p>
         {t(lang, 'Vous avez déjà envoyé une proposition ? ', 'Already sent a proposal? ')}
-        <a href={`/suivi${lang === 'en' ? '?lang=en' : ''}`}>
+        <a href={`${LINK_REQUEST_PATH}${lang === 'en' ? '?lang=en' : ''}`}>
           {t(lang, 'Retrouvez votre lien de suivi', 'Get your follow-up link again')}
         </a>
       </p>

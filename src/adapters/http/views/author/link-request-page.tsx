@@ -1,11 +1,10 @@
+import { LINK_REQUEST_PATH } from '../../../../app/follow-link.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import { say, t } from '../../lang.js';
 import { Layout } from '../layout.js';
 import { coordinatorNames } from './notice-page.js';
 import { BackToCall, CsrfField, FieldMessages, langQuery, shown } from './parts.js';
-
-export const LINK_REQUEST_PATH = '/suivi';
 
 export interface LinkRequestPageProps {
   call: Call;

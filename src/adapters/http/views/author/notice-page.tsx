@@ -1,3 +1,4 @@
+import { LINK_REQUEST_PATH } from '../../../../app/follow-link.js';
 import { effectiveDeadline } from '../../../../domain/call/deadline.js';
 import { formatLocalDay } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
@@ -39,7 +40,7 @@ export function coordinatorNames(call: Call): string {
 }
 
 const LOST_LINK = {
-  href: '/suivi',
+  href: LINK_REQUEST_PATH,
   label: { fr: 'Recevoir un nouveau lien de suivi par courriel', en: 'Get a new follow-up link by e-mail' },
 };
 
