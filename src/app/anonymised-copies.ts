@@ -1,6 +1,7 @@
 import { isAppError } from '../domain/shared/errors.js';
 import type { Message } from '../domain/shared/message.js';
 import { msg } from '../domain/shared/typography.js';
+import { submissionReference } from '../domain/submission/reference.js';
 import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
@@ -35,7 +36,7 @@ export async function makeAnonymisedCopies(
 ): Promise<AnonymisedCopiesResult> {
   const result: AnonymisedCopiesResult = { files: [], lines: [] };
   for (const id of [...new Set(submissionIds)].slice(0, MAX_COPIES)) {
-    const reference = id.slice(0, 8);
+    const reference = submissionReference(id);
     const record = await deps.submissions.findById(id);
     const version = record && record.callId === callId ? record.versions.at(-1) : undefined;
     if (!record || !version) {

@@ -23,7 +23,8 @@ export function linkRequestUrl(publicBase: string): string {
   return onDesk(publicBase, LINK_REQUEST_PATH);
 }
 
-function onDesk(publicBase: string, path: string): string {
+/** A path of the desk on its public address (APPEL_PUBLIC_URL), for letters. */
+export function onDesk(publicBase: string, path: string): string {
   return `${publicBase.replace(/\/+$/, '')}${path}`;
 }
 

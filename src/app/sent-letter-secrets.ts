@@ -1,10 +1,12 @@
 import type { JsonObject, JsonValue } from '../ports/json.js';
 import { activationPath } from './accounts/links.js';
 import { followPath } from './follow-link.js';
+import { reviewPath } from './review-link.js';
 
 /**
  * Some letters carry a live secret: the invitation's one-time activation link, and the author's
- * private /suivi/ link in a receipt (it opens the submission without a password, for good). The
+ * private /suivi/ link in a receipt (it opens the submission without a password, for good), and a
+ * reader's /relecture/ link (it opens the anonymised copy and the opinion form). The
  * outbox row needs them only until the letter is sent; after that a database dump or backup must
  * not hold them. What stays is enough for the record: who, which letter, when, and which kind of
  * link was given — the token is replaced by this marker.
@@ -15,6 +17,7 @@ export const LINK_REMOVED = '[lien retiré après envoi]';
 const SECRET_LINKS: { field: string; kinds: 'all' | readonly string[]; before: string }[] = [
   { field: 'url', kinds: ['invitation'], before: activationPath('') },
   { field: 'followUrl', kinds: 'all', before: followPath('') },
+  { field: 'reviewUrl', kinds: ['review-request'], before: reviewPath('') },
 ];
 
 /**

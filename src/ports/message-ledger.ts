@@ -1,5 +1,6 @@
 import type { AuthorLinkStore } from './author-links.js';
 import type { Outbox } from './outbox.js';
+import type { ReviewStore } from './reviews.js';
 import type { EventDetail, SubmissionStore } from './submission-store.js';
 
 /**
@@ -89,6 +90,8 @@ export interface TransactionStores {
   outbox: Pick<Outbox, 'enqueue'>;
   /** Authors' private links, created with the submission they open. */
   authorLinks: AuthorLinkStore;
+  /** Blind review: readers' requests and opinions. */
+  reviews: ReviewStore;
 }
 
 /**

@@ -6,6 +6,7 @@ import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
 import { KyselyAuthorLinkStore } from './repositories/author-links.js';
 import { enqueue } from './repositories/outbox.js';
+import { KyselyReviewStore } from './repositories/reviews.js';
 import { type Executor, withTransaction } from './transaction.js';
 
 /**
@@ -33,6 +34,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
           enqueue: (message) => enqueue(trx, message, toIso(this.clock.now()), { onDuplicate: 'ignore' }),
         },
         authorLinks: new KyselyAuthorLinkStore(trx, this.clock),
+        reviews: new KyselyReviewStore(trx, this.clock, this.ids),
       }),
     );
   }

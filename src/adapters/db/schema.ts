@@ -26,6 +26,7 @@ export interface Database {
   account_tokens: AccountTokensTable;
   account_sessions: AccountSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  reviews: ReviewsTable;
 }
 
 export interface CallsTable {
@@ -205,4 +206,23 @@ export interface SignInAttemptsTable {
   at: string;
   /** When the attempt stops counting: the slot is free again, the row may be deleted. */
   expires_at: string;
+}
+
+/** Blind review: a request to read one version, and the reader's opinion (0007). */
+export interface ReviewsTable {
+  id: string;
+  submission_id: string;
+  version_number: number;
+  token_hash: string;
+  reader_name: string;
+  reader_email: string;
+  due_on: string | null;
+  note: string | null;
+  state: string;
+  asked_at: string;
+  asked_by: string | null;
+  recommendation: string | null;
+  for_authors: string | null;
+  for_committee: string | null;
+  answered_at: string | null;
 }

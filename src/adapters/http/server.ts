@@ -16,6 +16,7 @@ import { sendPage } from './render.js';
 import { registerAuthorRoutes } from './routes/author-submit.js';
 import { registerCallRoutes } from './routes/call.js';
 import { registerDeskRoutes } from './routes/desk-register.js';
+import { REVIEW_FORM_BYTES, registerReviewerRoutes } from './routes/reviewer.js';
 import type { TrustProxy } from './trust-proxy.js';
 import { ErrorPage } from './views/error-page.js';
 
@@ -161,6 +162,13 @@ export async function buildServer(
     now: options.now ?? (() => new Date()),
     analyses: new LocalDraftAnalyses(context.folders.drafts),
     linkRequests: linkRequestAttempts(context, options),
+  });
+  // The readers' opinion form is longer than the site's other forms: its own body limit, in its
+  // own context (Fastify keeps a content-type parser to the context that registers it).
+  await app.register(async (readers) => {
+    readers.removeContentTypeParser('application/x-www-form-urlencoded');
+    await readers.register(formbody, { bodyLimit: REVIEW_FORM_BYTES });
+    registerReviewerRoutes(readers, context, { publicUrl: process.env.APPEL_PUBLIC_URL });
   });
   return app;
 }

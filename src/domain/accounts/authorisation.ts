@@ -124,6 +124,31 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'link',
     purpose: { fr: 'retirer sa proposition', en: 'withdraw one’s submission' },
   },
+  // A reader's private link (blind review): the link is the proof, as for the authors.
+  {
+    method: 'GET',
+    path: '/relecture/:token',
+    proof: 'link',
+    purpose: { fr: 'lire une demande de relecture', en: 'read a review request' },
+  },
+  {
+    method: 'GET',
+    path: '/relecture/:token/copie',
+    proof: 'link',
+    purpose: { fr: 'télécharger la copie anonyme à relire', en: 'download the anonymised copy to review' },
+  },
+  {
+    method: 'POST',
+    path: '/relecture/:token',
+    proof: 'link',
+    purpose: { fr: 'donner ou corriger son avis', en: 'give or correct one’s opinion' },
+  },
+  {
+    method: 'POST',
+    path: '/relecture/:token/decliner',
+    proof: 'link',
+    purpose: { fr: 'décliner une relecture', en: 'decline a review' },
+  },
   // Signing in.
   {
     method: 'GET',
@@ -196,6 +221,20 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'session',
     roles: STAFF,
     purpose: { fr: 'changer le statut', en: 'change the status' },
+  },
+  {
+    method: 'POST',
+    path: '/bureau/propositions/:id/relectures',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: { fr: 'demander une relecture', en: 'ask for a review' },
+  },
+  {
+    method: 'POST',
+    path: '/bureau/propositions/:id/relectures/:review/annuler',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: { fr: 'annuler une demande de relecture', en: 'cancel a review request' },
   },
   {
     method: 'POST',

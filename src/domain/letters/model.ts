@@ -186,6 +186,46 @@ export const decisionLetterSchema = z.object({
   linkRequestUrl: z.string().optional(),
 });
 
+/**
+ * A request to read a submission for the committee (blind review), to the reader's address. It
+ * carries the reader's private link and nothing that names the authors.
+ */
+export const reviewRequestLetterSchema = z.object({
+  kind: z.literal('review-request'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  /** The reader's name, for the greeting. */
+  greetingName: z.string().optional(),
+  /** The submission's short reference (never its title: a title may name its author). */
+  reference: z.string().min(1),
+  /** The line of inquiry's title, when the submission has one. */
+  axis: z.string().optional(),
+  signes: z.number().int().nonnegative().optional(),
+  /** YYYY-MM-DD: the day the opinion is wished for. */
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** The coordinator's message to the reader, quoted as written. */
+  note: z.string().optional(),
+  /** Who asks (the coordinator's name). */
+  askedBy: z.string().optional(),
+  reviewUrl: z.string(),
+});
+
+/** To the coordinator who asked for a review: the reader answered (an opinion, or « I cannot »). */
+export const reviewAnsweredLetterSchema = z.object({
+  kind: z.literal('review-answered'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  reference: z.string().min(1),
+  readerName: z.string(),
+  outcome: z.enum(['submitted', 'declined']),
+  /** The submission's page on the desk (sign-in needed). */
+  deskUrl: z.string(),
+});
+
 export const letterSchema = z.discriminatedUnion('kind', [
   receiptLetterSchema,
   newVersionLetterSchema,
@@ -196,6 +236,8 @@ export const letterSchema = z.discriminatedUnion('kind', [
   decisionFinalLetterSchema,
   followLinkAgainLetterSchema,
   decisionLetterSchema,
+  reviewRequestLetterSchema,
+  reviewAnsweredLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -210,6 +252,8 @@ export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
 export type DecisionFinalLetter = z.output<typeof decisionFinalLetterSchema>;
 export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>;
 export type DecisionLetter = z.output<typeof decisionLetterSchema>;
+export type ReviewRequestLetter = z.output<typeof reviewRequestLetterSchema>;
+export type ReviewAnsweredLetter = z.output<typeof reviewAnsweredLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

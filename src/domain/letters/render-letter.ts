@@ -10,6 +10,8 @@ import { noManuscriptDocument } from './no-manuscript.js';
 import { receiptDocument } from './receipt.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
+import { reviewAnsweredDocument } from './review-answered.js';
+import { reviewRequestDocument } from './review-request.js';
 import { tooLargeDocument } from './too-large.js';
 
 /** Every letter, from its model to {subject, text, html}. */
@@ -34,6 +36,10 @@ export function letterDocument(letter: Letter): LetterDocument {
       return followLinkAgainDocument(letter);
     case 'decision':
       return decisionDocument(letter);
+    case 'review-request':
+      return reviewRequestDocument(letter);
+    case 'review-answered':
+      return reviewAnsweredDocument(letter);
   }
 }
 

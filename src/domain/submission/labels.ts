@@ -41,4 +41,11 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     fr: 'nouveau lien de suivi envoyé à la personne à contacter, à sa demande',
     en: 'new follow-up link sent to the contact person, at their request',
   },
+  'review.requested': { fr: 'relecture demandée', en: 'review requested' },
+  'review.submitted': { fr: 'avis de relecture rendu', en: 'review opinion given' },
+  'review.declined': {
+    fr: 'relecture déclinée par la personne sollicitée',
+    en: 'review declined by the reader',
+  },
+  'review.cancelled': { fr: 'demande de relecture annulée', en: 'review request cancelled' },
 };

@@ -36,6 +36,7 @@ const ALL = [
   '0004-accounts',
   '0005-call-revision',
   '0006-sign-in-attempts',
+  '0007-reviews',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -53,6 +54,7 @@ const TABLES = [
   'manuscript_versions',
   'messages',
   'outbox',
+  'reviews',
   'sign_in_attempts',
   'submissions',
 ];
@@ -97,7 +99,8 @@ export function migrationSuite(makeDb: MakeDatabase): void {
         assert.deepEqual(
           await ownTables(old.handle),
           TABLES.filter(
-            (name) => !['messages', 'author_links', 'sign_in_attempts', ...ACCOUNT_TABLES].includes(name),
+            (name) =>
+              !['messages', 'author_links', 'sign_in_attempts', 'reviews', ...ACCOUNT_TABLES].includes(name),
           ),
         );
         const at = '2026-03-01T09:00:00.000Z';
@@ -111,12 +114,16 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0004-accounts',
           '0005-call-revision',
           '0006-sign-in-attempts',
+          '0007-reviews',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
         assert.equal((await steps.migrateDown()).error, undefined);
-        const withoutAttempts = TABLES.filter((name) => name !== 'sign_in_attempts');
+        const withoutReviews = TABLES.filter((name) => name !== 'reviews');
+        assert.deepEqual(await ownTables(old.handle), withoutReviews);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        const withoutAttempts = withoutReviews.filter((name) => name !== 'sign_in_attempts');
         assert.deepEqual(await ownTables(old.handle), withoutAttempts);
         assert.equal((await steps.migrateDown()).error, undefined);
         assert.deepEqual(await ownTables(old.handle), withoutAttempts);
@@ -130,6 +137,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0004-accounts',
           '0005-call-revision',
           '0006-sign-in-attempts',
+          '0007-reviews',
         ]);
       } finally {
         await old.drop();

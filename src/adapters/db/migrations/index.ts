@@ -5,6 +5,7 @@ import * as m0003 from './0003-author-links.js';
 import * as m0004 from './0004-accounts.js';
 import * as m0005 from './0005-call-revision.js';
 import * as m0006 from './0006-sign-in-attempts.js';
+import * as m0007 from './0007-reviews.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
     '0004-accounts': { up: (db) => m0004.up(db, dialect), down: (db) => m0004.down(db) },
     '0005-call-revision': { up: (db) => m0005.up(db, dialect), down: (db) => m0005.down(db) },
     '0006-sign-in-attempts': { up: (db) => m0006.up(db, dialect), down: (db) => m0006.down(db) },
+    '0007-reviews': { up: (db) => m0007.up(db, dialect), down: (db) => m0007.down(db) },
   };
 }
 

@@ -12,6 +12,7 @@ import { registerDeskCallRoutes } from './desk-call.js';
 import type { DeskDeps } from './desk-common.js';
 import { registerDeskContentsRoutes } from './desk-contents.js';
 import { registerDeskDashboardRoutes } from './desk-dashboard.js';
+import { registerDeskReviewRoutes } from './desk-reviews.js';
 import { registerDeskSubmissionRoutes } from './desk-submission.js';
 
 export interface DeskOptions extends ServerOptions {
@@ -66,6 +67,7 @@ export function registerDeskRoutes(
   registerDeskAuthRoutes(app, deps);
   registerDeskDashboardRoutes(app, deps);
   registerDeskSubmissionRoutes(app, deps);
+  registerDeskReviewRoutes(app, deps);
   registerDeskCallRoutes(app, deps);
   registerDeskContentsRoutes(app, deps);
   registerDeskAccountRoutes(app, deps);

@@ -9,12 +9,7 @@ import type { LetterInput } from '../../../domain/letters/model.js';
 import { renderLetter } from '../../../domain/letters/render-letter.js';
 import { isAppError } from '../../../domain/shared/errors.js';
 import { contactPerson } from '../../../domain/submission/author.js';
-import {
-  ACTIONS,
-  type Action,
-  availableTransitions,
-  isDecision,
-} from '../../../domain/submission/lifecycle.js';
+import { ACTIONS, type Action, isDecision } from '../../../domain/submission/lifecycle.js';
 import type { OutboxMessage } from '../../../ports/outbox.js';
 import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
@@ -22,8 +17,9 @@ import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { ConfirmDecisionPage, type LetterPreview } from '../views/desk/confirm-decision.js';
 import { PreviewPage } from '../views/desk/preview.js';
-import { SubmissionPage } from '../views/desk/submission-page.js';
+import { REVIEW_NOTICES, type ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
+import { sendSubmissionPage } from './desk-submission-page.js';
 
 /**
  * Content-Disposition for a download: `attachment` (never shown in the browser), an ASCII name
@@ -70,43 +66,19 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
   };
 
   app.get('/bureau/propositions/:id', async (request, reply) => {
-    const lang = pageLang(request, reply);
-    const staff = staffOf(request);
     const record = await load((request.params as { id: string }).id);
     if (!record) return notFound(request, reply);
-    const events = await context.submissions.listEvents(record.id);
-    const names = new Map<string, string>();
-    for (const id of new Set(events.flatMap((e) => (e.actor.id ? [e.actor.id] : [])))) {
-      const account = await deps.accounts.findById(id);
-      if (account) names.set(id, account.displayName);
-    }
-    const latest = record.versions[record.versions.length - 1];
-    const preview =
-      latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
-    const {
-      fait: done,
-      courriel,
-      lien,
-    } = request.query as { fait?: string; courriel?: string; lien?: string };
+    const query = request.query as { fait?: string; courriel?: string; lien?: string; relecture?: string };
+    const { fait: done, courriel, lien, relecture } = query;
     const contactEmail = contactPerson(record.authors)?.email;
-    return sendPage(
-      reply,
-      SubmissionPage({
-        lang,
-        call: context.call,
-        staff,
-        csrf: reply.generateCsrf(),
-        path: request.url,
-        record,
-        events,
-        names,
-        transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
-        preview,
-        ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
-        ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
-        ...(lien === '1' && contactEmail ? { linkSentTo: contactEmail } : {}),
-      }),
-    );
+    return sendSubmissionPage(request, reply, deps, record, {
+      ...(relecture && (REVIEW_NOTICES as readonly string[]).includes(relecture)
+        ? { reviewNotice: relecture as ReviewNotice }
+        : {}),
+      ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
+      ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
+      ...(lien === '1' && contactEmail ? { linkSentTo: contactEmail } : {}),
+    });
   });
 
   app.post(

@@ -7,6 +7,7 @@ import { EVENT_LABELS, STATUS_LABELS } from '../../../../domain/submission/label
 import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
+import type { ReviewRecord } from '../../../../ports/reviews.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
 import { say, t } from '../../lang.js';
@@ -14,6 +15,7 @@ import { AxisName } from '../call-words.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';
+import { type ReviewFormState, type ReviewNotice, ReviewsSection } from './reviews-section.js';
 import { DecisionForm, NewLinkForm } from './submission-actions.js';
 
 export interface SubmissionPageProps {
@@ -34,6 +36,12 @@ export interface SubmissionPageProps {
   authorTold?: boolean;
   /** A new follow-up link was just sent to this address. */
   linkSentTo?: string;
+  /** The submission's review requests, oldest first. */
+  reviews: ReviewRecord[];
+  /** After a review form: what was done. */
+  reviewNotice?: ReviewNotice;
+  /** The review request form sent back with its problems. */
+  reviewForm?: ReviewFormState;
 }
 
 function FindingList({ findings, lang }: { findings: Finding[]; lang: Lang }) {
@@ -218,6 +226,8 @@ export function SubmissionPage(props: SubmissionPageProps) {
         <dt>{t(lang, 'Référence', 'Reference')}</dt>
         <dd>{record.id}</dd>
       </dl>
+
+      <ReviewsSection {...props} />
 
       <h2>{t(lang, 'Changer le statut', 'Change the status')}</h2>
       {transitions.length === 0 ? (

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import { askForReview } from '../../../app/desk-ask-review.js';
+import { cancelReview } from '../../../app/desk-cancel-review.js';
+import { copyForReader } from '../../../app/reviewer-copy.js';
+import { localDateOf } from '../../../domain/call/time-zone.js';
+import { t } from '../lang.js';
+import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
+import { sendSubmissionPage } from './desk-submission-page.js';
+
+/**
+ * Blind review from the desk: a coordinator asks someone to read a submission (the request, the
+ * reader's link and its letter in one transaction), or cancels a request. The reader's own pages
+ * are in reviewer.ts.
+ */
+export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): void {
+  const { context } = deps;
+
+  const load = async (id: string) => {
+    const record = await context.submissions.findById(id);
+    return record && record.callId === context.callId ? record : null;
+  };
+
+  const missing = (request: Parameters<typeof pageLang>[0], reply: Parameters<typeof pageLang>[1]) => {
+    const lang = pageLang(request, reply);
+    return sendMessage(request, reply, deps, 404, {
+      title: t(lang, 'Proposition introuvable', 'Submission not found'),
+      text: t(
+        lang,
+        'Cette proposition n’existe pas, ou pas dans cet appel.',
+        'This submission does not exist, or not in this call.',
+      ),
+      links: [
+        { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
+      ],
+    });
+  };
+
+  app.post(
+    '/bureau/propositions/:id/relectures',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const staff = staffOf(request);
+      const record = await load((request.params as { id: string }).id);
+      if (!record) return missing(request, reply);
+      const typed = {
+        readerName: field(request.body, 'nom').slice(0, 400),
+        readerEmail: field(request.body, 'courriel').slice(0, 400),
+        dueOn: field(request.body, 'date').slice(0, 20),
+        note: field(request.body, 'message').slice(0, 8000),
+      };
+      const result = await askForReview(
+        {
+          ...typed,
+          submissionId: record.id,
+          accountId: staff.id,
+          askedByName: staff.displayName,
+          today: localDateOf(deps.now().getTime(), context.call.deadline.timeZone),
+        },
+        { uow: context.intake.uow, call: context.call, publicBase: baseUrl(request, deps) },
+      );
+      if (!result.ok && result.status === 422) {
+        return sendSubmissionPage(
+          request,
+          reply,
+          deps,
+          record,
+          { reviewForm: { problems: result.problems, typed } },
+          422,
+        );
+      }
+      if (!result.ok) {
+        return sendMessage(request, reply, deps, result.status, {
+          title: t(lang, 'La demande n’est pas partie', 'The request was not sent'),
+          text: result.problem[lang],
+          links: [
+            {
+              href: `/bureau/propositions/${record.id}`,
+              label: t(lang, 'Revoir la proposition', 'See the submission again'),
+            },
+          ],
+        });
+      }
+      // The copy the reader will download, tried now: if it cannot be made, the coordinator knows
+      // at once that one has to be prepared by hand.
+      const version = record.versions.find((v) => v.number === result.review.versionNumber);
+      const copy =
+        version &&
+        (await copyForReader(record, version, {
+          files: context.intake.files,
+          read: context.intake.read,
+          anonymise: context.anonymise,
+        }));
+      const notice = copy?.ok ? 'demandee' : 'copie-impossible';
+      return reply.redirect(`/bureau/propositions/${record.id}?relecture=${notice}#relectures`, 303);
+    },
+  );
+
+  app.post(
+    '/bureau/propositions/:id/relectures/:review/annuler',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const staff = staffOf(request);
+      const params = request.params as { id: string; review: string };
+      const record = await load(params.id);
+      if (!record) return missing(request, reply);
+      const result = await cancelReview(
+        { submissionId: record.id, reviewId: params.review, accountId: staff.id },
+        { uow: context.intake.uow },
+      );
+      if (result.ok)
+        return reply.redirect(`/bureau/propositions/${record.id}?relecture=annulee#relectures`, 303);
+      return sendMessage(request, reply, deps, result.reason === 'not-found' ? 404 : 409, {
+        title: t(lang, 'La demande n’a pas été annulée', 'The request was not cancelled'),
+        text:
+          result.reason === 'not-found'
+            ? t(
+                lang,
+                'Cette demande de relecture n’existe pas pour cette proposition.',
+                'This review request does not exist for this submission.',
+              )
+            : t(
+                lang,
+                'Cette demande est déjà close (déclinée ou annulée).',
+                'This request is already closed (declined or cancelled).',
+              ),
+        links: [
+          {
+            href: `/bureau/propositions/${record.id}`,
+            label: t(lang, 'Revoir la proposition', 'See the submission again'),
+          },
+        ],
+      });
+    },
+  );
+}

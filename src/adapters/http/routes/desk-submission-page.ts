@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { manuscriptPreview } from '../../../app/desk-preview.js';
+import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { availableTransitions } from '../../../domain/submission/lifecycle.js';
+import type { SubmissionRecord } from '../../../ports/submission-records.js';
+import { sendPage } from '../render.js';
+import { SubmissionPage, type SubmissionPageProps } from '../views/desk/submission-page.js';
+import { type DeskDeps, pageLang, staffOf } from './desk-common.js';
+
+/** What a submission's page may show besides the record: a confirmation, a form sent back. */
+export type SubmissionPageExtra = Partial<
+  Pick<SubmissionPageProps, 'done' | 'authorTold' | 'linkSentTo' | 'reviewNotice' | 'reviewForm'>
+>;
+
+/**
+ * A submission's page, read afresh: its timeline (with the names of the desk's accounts in it),
+ * its reviews, the preview of its latest version and the transitions the viewer's role allows.
+ * Used by the page itself and by the forms on it that are sent back with their problems.
+ */
+export async function sendSubmissionPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: DeskDeps,
+  record: SubmissionRecord,
+  extra: SubmissionPageExtra = {},
+  status = 200,
+): Promise<FastifyReply> {
+  const { context } = deps;
+  const lang = pageLang(request, reply);
+  const staff = staffOf(request);
+  const events = await context.submissions.listEvents(record.id);
+  const names = new Map<string, string>();
+  for (const id of new Set(events.flatMap((e) => (e.actor.id ? [e.actor.id] : [])))) {
+    const account = await deps.accounts.findById(id);
+    if (account) names.set(id, account.displayName);
+  }
+  const latest = record.versions[record.versions.length - 1];
+  const preview =
+    latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
+  const reviews = await context.intake.uow.run((s) => s.reviews.listForSubmission(record.id));
+  return sendPage(
+    reply,
+    SubmissionPage({
+      lang,
+      call: context.call,
+      staff,
+      csrf: reply.generateCsrf(),
+      path: `/bureau/propositions/${record.id}`,
+      record,
+      events,
+      names,
+      reviews,
+      transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
+      preview,
+      ...extra,
+    }),
+    status,
+  );
+}

@@ -1,0 +1,54 @@
+import type { Recommendation, ReviewState } from '../domain/editorial/review.js';
+
+/** A request to read a submission, with the reader's opinion once given. */
+export interface ReviewRecord {
+  id: string;
+  submissionId: string;
+  /** The version the reader was given (its anonymised copy). */
+  versionNumber: number;
+  readerName: string;
+  readerEmail: string;
+  dueOn: string | null;
+  note: string | null;
+  state: ReviewState;
+  askedAt: string;
+  /** The desk account that asked; null if that account is gone. */
+  askedBy: string | null;
+  recommendation: Recommendation | null;
+  forAuthors: string | null;
+  forCommittee: string | null;
+  /** When the reader last answered (opinion given or corrected, or declined). */
+  answeredAt: string | null;
+}
+
+export interface NewReview {
+  submissionId: string;
+  versionNumber: number;
+  readerName: string;
+  readerEmail: string;
+  dueOn: string | null;
+  note: string | null;
+  askedBy: string;
+  /** SHA-256 (hex) of the reader's link token: the token itself is never stored. */
+  tokenHash: string;
+}
+
+/** The reviews of submissions, stored with their link's hash only. */
+export interface ReviewStore {
+  create(review: NewReview): Promise<ReviewRecord>;
+  /** The review a reader's link opens, whatever its state (the page says what became of it). */
+  findByTokenHash(tokenHash: string): Promise<ReviewRecord | null>;
+  findById(id: string): Promise<ReviewRecord | null>;
+  /** Oldest first. */
+  listForSubmission(submissionId: string): Promise<ReviewRecord[]>;
+  /**
+   * Records the opinion if the review is still in `from` (one of them): false when another
+   * answer or a cancellation came first.
+   */
+  answer(
+    id: string,
+    from: readonly ReviewState[],
+    to: ReviewState,
+    opinion?: { recommendation: Recommendation; forAuthors: string; forCommittee: string | null },
+  ): Promise<boolean>;
+}
