@@ -18,6 +18,8 @@ export interface DecisionNotice {
   note?: string;
   /** The desk's public address, for the page that sends a lost private link again. */
   publicBase?: string;
+  /** The readers' words for the author (blind review), quoted without their names. */
+  readerComments?: readonly string[];
 }
 
 export interface TransitionRequest {
@@ -120,6 +122,7 @@ export function decisionLetter(
       title: record.title,
       decision: request.action,
       ...(note ? { note } : {}),
+      ...(notify.readerComments?.length ? { readerComments: [...notify.readerComments] } : {}),
       ...(notify.publicBase ? { linkRequestUrl: linkRequestUrl(notify.publicBase) } : {}),
     },
     `decision:${record.id}:${request.expectedVersion}`,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/adapters/http/server.js';
+import { hashToken } from '../../src/app/accounts/secrets.js';
 import {
   ACCESS_ACTORS,
   type AccessActor,
@@ -35,6 +36,8 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
   const visitors = new Map<AccessActor, Visitor>();
   const authorLink = randomBytes(32).toString('base64url');
   const unknownLink = randomBytes(32).toString('base64url');
+  // A reader's link (blind review): the « author » actor stands for whoever holds the route's link.
+  const readerLink = randomBytes(32).toString('base64url');
   let submissionId: string;
 
   before(async () => {
@@ -57,6 +60,18 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
       linkToken: authorLink,
     });
     submissionId = seeded.record.id;
+    await desk.context.intake.uow.run((s) =>
+      s.reviews.create({
+        submissionId,
+        versionNumber: 1,
+        readerName: 'Rita Relectrice',
+        readerEmail: 'rita@exemple.fr',
+        dueOn: null,
+        note: null,
+        askedBy: coordinator.account.id,
+        tokenHash: hashToken(readerLink),
+      }),
+    );
   });
   after(() => desk.close());
 
@@ -91,7 +106,11 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
         const url = path
           .replace(':id', path.startsWith('/bureau/comptes') ? 'compte-inconnu' : submissionId)
           .replace(':number', '1')
-          .replace(':token', realLink ? authorLink : unknownLink);
+          .replace(':review', 'relecture-inconnue')
+          .replace(
+            ':token',
+            realLink ? (path.startsWith('/relecture/') ? readerLink : authorLink) : unknownLink,
+          );
         const form = { _csrf: csrf.get(actor) ?? '' };
         const response =
           method === 'GET'

@@ -49,7 +49,7 @@ describe('blind review: the desk asks, the reader answers through a private link
     return record.id;
   }
 
-  async function move(id: string, action: string): Promise<void> {
+  async function move(id: string, action: string, extra: Record<string, string> = {}): Promise<void> {
     const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
     const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
     const moved = await coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
@@ -57,6 +57,7 @@ describe('blind review: the desk asks, the reader answers through a private link
       version,
       action,
       confirmer: 'oui',
+      ...extra,
     });
     assert.equal(moved.status, 303);
   }
@@ -165,7 +166,7 @@ describe('blind review: the desk asks, the reader answers through a private link
     assert.ok(redacted);
     assert.match(
       String((redacted.letter as JsonObject).reviewUrl),
-      new RegExp(`/relecture/${escape(LINK_REMOVED)}$`),
+      new RegExp(`/relecture/${escapeRegExp(LINK_REMOVED)}$`),
     );
 
     const events = await desk.context.submissions.listEvents(id);
@@ -292,9 +293,27 @@ describe('blind review: the desk asks, the reader answers through a private link
     );
     assert.doesNotMatch(JSON.stringify(events), /vivant|terrain/, 'no opinion text in the log');
 
+    // The decision form offers to quote the opinion for the author; the letter does, without names.
+    assert.match(
+      deskPage,
+      /<input type="checkbox" name="avis" value="oui" checked\/?> Joindre au courriel l’avis de relecture/,
+    );
+    await letters('decision');
     // The committee decides: the review is closed, the opinion stays readable, no more changes.
     const { csrf: kept } = await reader.page(path);
-    await move(id, 'accept');
+    await move(id, 'accept', { prevenir: 'oui', avis: 'oui', message: 'Bravo.' });
+    const [decision] = await letters('decision');
+    assert.ok(decision);
+    const decisionMail = await prepareLetterJob(decision);
+    assert.match(
+      decisionMail?.text ?? '',
+      /Les avis des relecteurs et relectrices\n-+\n+Relecture 1\n+Un texte vivant, prêt\./,
+    );
+    assert.doesNotMatch(
+      decisionMail?.text ?? '',
+      /Jeanne|Lectrice|terrain/,
+      'no reader’s name, nothing meant for the committee',
+    );
     const closed = await (await reader.get(path)).text();
     assert.match(closed, /la relecture est close/);
     assert.match(closed, /Un texte vivant, prêt\./);
@@ -351,6 +370,6 @@ describe('blind review: the desk asks, the reader answers through a private link
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

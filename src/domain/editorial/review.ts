@@ -218,3 +218,16 @@ function isCalendarDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * The readers' words for the author that a decision letter may quote: opinions given on the
+ * version decided on (a request cancelled after its answer is left out), oldest first.
+ */
+export function opinionsForAuthors(
+  reviews: readonly { state: ReviewState; versionNumber: number; forAuthors: string | null }[],
+  versionNumber: number,
+): string[] {
+  return reviews
+    .filter((r) => r.state === 'submitted' && r.versionNumber === versionNumber && r.forAuthors)
+    .map((r) => r.forAuthors as string);
+}

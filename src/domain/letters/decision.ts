@@ -1,3 +1,5 @@
+import { MAX_COMMENT_CHARS } from '../editorial/review.js';
+import type { Lang } from '../shared/message.js';
 import { frenchTypography } from '../shared/typography.js';
 import { type Block, footer, heading, type LetterDocument, type Line, link, paragraph } from './document.js';
 import { cleanText, isWebLink } from './escape.js';
@@ -23,6 +25,7 @@ export function decisionDocument(letter: DecisionLetter): LetterDocument {
       greeting(lang, letter.greetingName),
       paragraph(opening(letter, title)),
       ...editorsNote(letter),
+      ...readersWords(letter),
       ...nextSteps(letter),
       ...following(letter),
       signature(call, lang),
@@ -83,26 +86,47 @@ function opening(letter: DecisionLetter, title: string): string {
   }
 }
 
-/**
- * The committee's message, as written, one paragraph per block of lines; in a French letter with
- * French spacing (it is the journal's own words, typed on a keyboard that has no narrow space).
- */
+/** The committee's message, as written (see `quoted`). */
 function editorsNote(letter: DecisionLetter): Block[] {
-  const typeset = letter.lang === 'fr' ? frenchTypography : (line: string) => line;
-  const note = (letter.note ?? '').slice(0, MAX_NOTE_CHARS).replace(/\r\n?/g, '\n').trim();
-  if (note === '') return [];
-  const paragraphs = note
+  const paragraphs = quoted(letter.note ?? '', letter.lang, MAX_NOTE_CHARS);
+  if (paragraphs.length === 0) return [];
+  return [
+    heading(pick(letter.lang, 'Le message du comité de rédaction', 'The editorial committee’s message')),
+    ...paragraphs.map((lines) => paragraph(...lines)),
+  ];
+}
+
+/**
+ * Words people typed, as written, one paragraph per block of lines; in a French letter with French
+ * spacing (typed on a keyboard that has no narrow space).
+ */
+function quoted(text: string, lang: Lang, max: number): string[][] {
+  const typeset = lang === 'fr' ? frenchTypography : (line: string) => line;
+  const clean = text.slice(0, max).replace(/\r\n?/g, '\n').trim();
+  if (clean === '') return [];
+  return clean
     .split(/\n\s*\n/)
     .map((p) =>
       p
         .split('\n')
-        .map((line) => typeset(cleanText(line, MAX_NOTE_CHARS)))
+        .map((line) => typeset(cleanText(line, max)))
         .filter((l) => l !== ''),
     )
     .filter((lines) => lines.length > 0);
+}
+
+/** The readers' opinions for the author, each under its number: never a reader's name. */
+function readersWords(letter: DecisionLetter): Block[] {
+  const comments = letter.readerComments
+    .map((c) => quoted(c, letter.lang, MAX_COMMENT_CHARS))
+    .filter((c) => c.length > 0);
+  if (comments.length === 0) return [];
   return [
-    heading(pick(letter.lang, 'Le message du comité de rédaction', 'The editorial committee’s message')),
-    ...paragraphs.map((lines) => paragraph(...lines)),
+    heading(pick(letter.lang, 'Les avis des relecteurs et relectrices', 'The reviewers’ opinions')),
+    ...comments.flatMap((paragraphs, i) => [
+      paragraph(pick(letter.lang, `Relecture ${i + 1}`, `Review ${i + 1}`)),
+      ...paragraphs.map((lines) => paragraph(...lines)),
+    ]),
   ];
 }
 

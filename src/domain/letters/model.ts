@@ -182,6 +182,8 @@ export const decisionLetterSchema = z.object({
   title: z.string(),
   decision: z.enum(['accept', 'decline', 'request_revisions']),
   note: z.string().optional(),
+  /** The readers' words for the author (blind review), quoted one by one, without their names. */
+  readerComments: z.array(z.string()).default([]),
   /** The page that sends a lost private link again (/suivi): an address without a secret. */
   linkRequestUrl: z.string().optional(),
 });

@@ -29,8 +29,8 @@ export function reviewRequestDocument(letter: ReviewRequestLetter): LetterDocume
       paragraph(
         pick(
           lang,
-          fr`${asker} vous propose de relire un texte proposé pour ${callLine(call, lang)} et de donner votre avis au comité de rédaction.`,
-          `${asker} asks you to read a text offered for ${callLine(call, lang)} and to give your opinion to the editorial committee.`,
+          fr`${asker} vous propose de relire un texte envoyé pour ${callLine(call, lang)} et de donner votre avis au comité de rédaction.`,
+          `${asker} asks you to read a text sent for ${callLine(call, lang)} and to give your opinion to the editorial committee.`,
         ),
       ),
       paragraph(...aboutTheText(letter)),

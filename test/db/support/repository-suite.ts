@@ -8,6 +8,7 @@ import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
 import { outboxSuite } from './suite-outbox.js';
+import { reviewSuite } from './suite-reviews.js';
 import { submissionSuite } from './suite-submissions.js';
 
 /**
@@ -26,4 +27,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   accountSuite(makeDb);
   callSuite(makeDb);
   attemptSuite(makeDb);
+  reviewSuite(makeDb);
 }

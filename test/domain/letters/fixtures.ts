@@ -220,6 +220,63 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'decision-with-reviews',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'decision',
+        decision: 'request_revisions',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        readerComments: [
+          'Un terrain riche : l’analyse gagnerait à citer les personnes accompagnées.\n\nLa conclusion reste à écrire.',
+          'Texte clair ; la deuxième partie répète la première.',
+        ],
+        linkRequestUrl: 'https://appel.sociographe.example/suivi',
+      },
+    },
+    {
+      name: 'review-request',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'review-request',
+        greetingName: 'Paul Lecteur',
+        reference: '3f9a1c2e',
+        axis: 'Les pratiques professionnelles à l’épreuve du numérique',
+        signes: 23_456,
+        dueOn: '2022-10-15',
+        note: 'Merci de regarder surtout la partie méthode !',
+        askedBy: 'Claire Petit',
+        reviewUrl: 'https://appel.sociographe.example/relecture/kX9fQ2mZ7rT4vB8nW1yH3jL6pD0sA5cE-uG2iO9eR4t',
+      },
+    },
+    {
+      name: 'review-answered',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'review-answered',
+        greetingName: 'Claire Petit',
+        reference: '3f9a1c2e',
+        readerName: 'Paul Lecteur',
+        outcome: 'submitted',
+        deskUrl: 'https://appel.sociographe.example/bureau/propositions/3f9a1c2e-0000-4000-8000-000000000000',
+      },
+    },
+    {
+      name: 'review-declined',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'review-answered',
+        reference: '3f9a1c2e',
+        readerName: 'Paul Lecteur',
+        outcome: 'declined',
+        deskUrl: 'https://appel.sociographe.example/bureau/propositions/3f9a1c2e-0000-4000-8000-000000000000',
+      },
+    },
+    {
       name: 'invitation',
       letter: {
         lang,

@@ -4,6 +4,7 @@ import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { sendFollowLinkFromDesk } from '../../../app/desk-send-follow-link.js';
 import { applyTransition, decisionLetter, letterLanguage } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { opinionsForAuthors } from '../../../domain/editorial/review.js';
 import { MAX_NOTE_CHARS } from '../../../domain/letters/decision.js';
 import type { LetterInput } from '../../../domain/letters/model.js';
 import { renderLetter } from '../../../domain/letters/render-letter.js';
@@ -11,6 +12,7 @@ import { isAppError } from '../../../domain/shared/errors.js';
 import { contactPerson } from '../../../domain/submission/author.js';
 import { ACTIONS, type Action, isDecision } from '../../../domain/submission/lifecycle.js';
 import type { OutboxMessage } from '../../../ports/outbox.js';
+import type { SubmissionRecord } from '../../../ports/submission-records.js';
 import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
@@ -58,6 +60,12 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
       ],
     });
+  };
+
+  /** The readers' words for the author on the latest version, for the decision letter. */
+  const readersWords = async (record: SubmissionRecord) => {
+    const reviews = await context.intake.uow.run((s) => s.reviews.listForSubmission(record.id));
+    return opinionsForAuthors(reviews, record.versions.at(-1)?.number ?? 0);
   };
 
   const load = async (id: string) => {
@@ -108,9 +116,13 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
         });
       }
       const tell = isDecision(action) && field(request.body, 'prevenir') === 'oui';
+      const withReaders = tell && field(request.body, 'avis') === 'oui';
       const note = field(request.body, 'message').slice(0, MAX_NOTE_CHARS);
+      const readerComments = withReaders ? await readersWords(record) : [];
       const transition = {
-        ...(tell ? { notify: { call: context.call, note, publicBase: baseUrl(request, deps) } } : {}),
+        ...(tell
+          ? { notify: { call: context.call, note, publicBase: baseUrl(request, deps), readerComments } }
+          : {}),
         submissionId: id,
         expectedVersion: version,
         action,
@@ -134,6 +146,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
             action,
             note,
             tell,
+            withReaders,
             letter: letter ? previewOf(letter) : null,
           }),
         );

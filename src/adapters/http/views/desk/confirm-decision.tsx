@@ -24,6 +24,8 @@ export interface ConfirmDecisionProps {
   note: string;
   /** « Prévenir l’auteur » was ticked. */
   tell: boolean;
+  /** The readers' words for the author are quoted in the letter. */
+  withReaders: boolean;
   /** The letter as it will leave; null when none will (not asked, or no address). */
   letter: LetterPreview | null;
 }
@@ -33,7 +35,7 @@ export interface ConfirmDecisionProps {
  * and the letter as the author will read it — and asks once more.
  */
 export function ConfirmDecisionPage(props: ConfirmDecisionProps) {
-  const { lang, call, staff, csrf, path, record, action, note, tell, letter } = props;
+  const { lang, call, staff, csrf, path, record, action, note, tell, withReaders, letter } = props;
   const to = TRANSITIONS.find((tr) => tr.from === record.status && tr.action === action)?.to;
   const title = t(lang, `Confirmer : ${ACTION_LABELS[action].fr}`, `Confirm: ${ACTION_LABELS[action].en}`);
   const back = `/bureau/propositions/${record.id}`;
@@ -91,6 +93,7 @@ export function ConfirmDecisionPage(props: ConfirmDecisionProps) {
         <input type="hidden" name="action" value={action} />
         <input type="hidden" name="message" value={note} />
         {tell && <input type="hidden" name="prevenir" value="oui" />}
+        {withReaders && <input type="hidden" name="avis" value="oui" />}
         <input type="hidden" name="confirmer" value="oui" />
         <p>
           <button type="submit" class={action === 'decline' ? 'secondary' : undefined}>

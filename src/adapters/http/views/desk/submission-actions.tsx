@@ -1,3 +1,4 @@
+import { opinionsForAuthors } from '../../../../domain/editorial/review.js';
 import { MAX_NOTE_CHARS } from '../../../../domain/letters/decision.js';
 import { contactPerson } from '../../../../domain/submission/author.js';
 import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
@@ -46,6 +47,7 @@ export function DecisionForm(props: SubmissionPageProps & { decisions: Transitio
   const { lang, csrf, record, decisions } = props;
   if (decisions.length === 0) return null;
   const contact = contactPerson(record.authors);
+  const opinions = opinionsForAuthors(props.reviews, record.versions.at(-1)?.number ?? 0).length;
   return (
     <form method="post" action={`/bureau/propositions/${record.id}/transition`} class="decision">
       <input type="hidden" name="_csrf" value={csrf} />
@@ -75,6 +77,20 @@ export function DecisionForm(props: SubmissionPageProps & { decisions: Transitio
               <input type="checkbox" name="prevenir" value="oui" checked />{' '}
               {t(lang, 'Prévenir l’auteur par courriel', 'Tell the author by e-mail')}
             </label>
+            {opinions > 0 && (
+              <label class="choice">
+                <input type="checkbox" name="avis" value="oui" checked />{' '}
+                {t(
+                  lang,
+                  opinions === 1
+                    ? 'Joindre au courriel l’avis de relecture destiné à l’auteur (sans le nom de la personne qui a relu)'
+                    : `Joindre au courriel les ${opinions} avis de relecture destinés à l’auteur (sans les noms des personnes qui ont relu)`,
+                  opinions === 1
+                    ? 'Add the review meant for the author to the letter (without the reader’s name)'
+                    : `Add the ${opinions} reviews meant for the author to the letter (without the readers’ names)`,
+                )}
+              </label>
+            )}
           </>
         ) : (
           <p>

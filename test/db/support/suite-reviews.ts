@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { KyselyAccountStore } from '../../../src/adapters/db/repositories/accounts.js';
+import { KyselyReviewStore } from '../../../src/adapters/db/repositories/reviews.js';
+import type { CallRecord } from '../../../src/ports/call-store.js';
+import { randomIds } from '../../../src/ports/id-generator.js';
+import type { MakeDatabase, TestDatabase } from './databases.js';
+import { newSubmission, sha256, storesFor, T0 } from './fixtures.js';
+
+/** Blind review requests and opinions, on each dialect with the real migrations. */
+export function reviewSuite(makeDb: MakeDatabase): void {
+  describe('reviews', () => {
+    let t: TestDatabase;
+    let s: Awaited<ReturnType<typeof storesFor>>;
+    let reviews: KyselyReviewStore;
+    let call: CallRecord;
+    let accountId: string;
+    before(async () => {
+      t = await makeDb();
+      s = await storesFor(t.handle);
+      reviews = new KyselyReviewStore(t.handle.db, s.clock, randomIds);
+      call = await s.calls.saveCall('relectures', { journal: 'Sociographe' });
+      const account = await new KyselyAccountStore(t.handle.db, randomIds).createAccount({
+        email: 'coordination@exemple.fr',
+        displayName: 'Claire Petit',
+        role: 'coordinator',
+        totpSecret: 'JBSWY3DPEHPK3PXP',
+        at: new Date(T0),
+      });
+      assert.ok(account);
+      accountId = account.id;
+    });
+    after(() => t.drop());
+
+    const request = (submissionId: string, token: string) => ({
+      submissionId,
+      versionNumber: 1,
+      readerName: 'Paul Lecteur',
+      readerEmail: 'paul@exemple.fr',
+      dueOn: '2026-04-01',
+      note: 'Merci !',
+      askedBy: accountId,
+      tokenHash: sha256(token),
+    });
+
+    it('store a request by its link’s hash and find it by that hash, by id and by submission', async () => {
+      const submission = await s.submissions.recordSubmission(newSubmission(call.id));
+      const created = await reviews.create(request(submission.id, 'lien 1'));
+      assert.deepEqual(
+        { ...created, id: undefined },
+        {
+          id: undefined,
+          submissionId: submission.id,
+          versionNumber: 1,
+          readerName: 'Paul Lecteur',
+          readerEmail: 'paul@exemple.fr',
+          dueOn: '2026-04-01',
+          note: 'Merci !',
+          state: 'invited',
+          askedAt: T0,
+          askedBy: accountId,
+          recommendation: null,
+          forAuthors: null,
+          forCommittee: null,
+          answeredAt: null,
+        },
+      );
+      assert.deepEqual(await reviews.findByTokenHash(sha256('lien 1')), created);
+      assert.deepEqual(await reviews.findById(created.id), created);
+      assert.deepEqual(await reviews.listForSubmission(submission.id), [created]);
+      assert.equal(await reviews.findByTokenHash(sha256('autre lien')), null);
+      assert.equal(await reviews.findByTokenHash('pas-un-hash'), null);
+      await assert.rejects(reviews.create(request(submission.id, 'lien 1')), 'a link hash is unique');
+      await assert.rejects(
+        reviews.create({ ...request(submission.id, 'lien 2'), tokenHash: 'court' }),
+        RangeError,
+      );
+    });
+
+    it('record an opinion only from the states allowed, and keep it when the request is cancelled', async () => {
+      const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Avis' }));
+      const created = await reviews.create(request(submission.id, 'lien 3'));
+      const opinion = {
+        recommendation: 'revisions' as const,
+        forAuthors: 'À reprendre.',
+        forCommittee: null,
+      };
+      assert.equal(await reviews.answer(created.id, ['submitted'], 'submitted', opinion), false);
+      assert.equal(await reviews.answer(created.id, ['invited'], 'submitted', opinion), true);
+      const given = await reviews.findById(created.id);
+      assert.equal(given?.state, 'submitted');
+      assert.equal(given?.recommendation, 'revisions');
+      assert.equal(given?.forAuthors, 'À reprendre.');
+      assert.equal(given?.answeredAt, T0);
+      assert.equal(
+        await reviews.answer(created.id, ['invited'], 'declined'),
+        false,
+        'no decline after an opinion',
+      );
+      assert.equal(await reviews.answer(created.id, ['invited', 'submitted'], 'cancelled'), true);
+      const cancelled = await reviews.findById(created.id);
+      assert.equal(cancelled?.state, 'cancelled');
+      assert.equal(cancelled?.forAuthors, 'À reprendre.', 'the opinion stays on record');
+      assert.equal(await reviews.answer(created.id, [], 'cancelled'), false);
+    });
+
+    it('refuse an opinion state without its recommendation (the table’s own check)', async () => {
+      const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Vide' }));
+      const created = await reviews.create(request(submission.id, 'lien 4'));
+      await assert.rejects(reviews.answer(created.id, ['invited'], 'submitted'));
+      assert.equal((await reviews.findById(created.id))?.state, 'invited');
+    });
+  });
+}
