@@ -188,6 +188,48 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await page.getByText('C’est fait').waitFor();
       await page.getByRole('group', { name: 'La décision du comité' }).waitFor();
       await expectAccessible(page, 'submission page, in review (decision form)');
+
+      // Blind review: a reader is asked from the desk, answers through the private link (no
+      // JavaScript, no account), and the opinion shows on the submission's page.
+      const submissionUrl = page.url().split('?')[0] ?? '';
+      await page.getByLabel('Nom de la personne qui relit').fill('Paul Lecteur');
+      await page.getByLabel('Son adresse électronique').fill('paul.lecteur@exemple.fr');
+      await page.getByRole('button', { name: 'Envoyer la demande de relecture' }).click();
+      await page.getByText('La demande de relecture part par courriel').waitFor();
+      await expectAccessible(page, 'submission page, a review asked for');
+      const request = (await desk.context.outbox.claimDue({ worker: 'e2e', limit: 100 })).find(
+        (j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === 'review-request',
+      );
+      assert.ok(request, 'the review request is queued');
+      const readerUrl = (request.payload as { letter: { reviewUrl: string } }).letter.reviewUrl;
+      const reader = await openPage(browser, { javaScript: false });
+      try {
+        await reader.page.goto(readerUrl);
+        await reader.page.getByRole('heading', { level: 1, name: /^Relecture de la proposition/ }).waitFor();
+        assert.doesNotMatch(await textOf(reader.page.locator('main')), /Benali|Plateformes et algorithmes/);
+        await expectAccessible(reader.page, 'the reader’s page');
+        await saveScreenshot(reader.page, 'reviewer-request');
+        await reader.page.getByRole('button', { name: 'Envoyer mon avis' }).click();
+        await reader.page.getByRole('heading', { level: 1 }).waitFor();
+        await expectAccessible(reader.page, 'the reader’s page, with problems');
+        await reader.page.getByLabel('publier après modifications').check();
+        await reader.page
+          .getByLabel(/^Pour l’auteur ou l’autrice/)
+          .fill('Un terrain riche.\nLa conclusion reste à écrire.');
+        await reader.page.getByRole('button', { name: 'Envoyer mon avis' }).click();
+        await reader.page.getByRole('status').getByText(/votre avis est enregistré/).waitFor();
+        await expectAccessible(reader.page, 'the reader’s page, opinion given');
+        assert.deepEqual(reader.problems, []);
+      } finally {
+        await reader.close();
+      }
+      await page.goto(submissionUrl);
+      assert.match(
+        await textOf(page.locator('section[aria-labelledby="relectures"]')),
+        /La conclusion reste à écrire\./,
+      );
+      await expectAccessible(page, 'submission page, with an opinion');
+      await saveScreenshot(page, 'desk-reviews');
       await page.getByLabel('Message à l’auteur (facultatif)').fill('Merci de préciser le terrain.');
       await page.getByRole('button', { name: /^demander des modifications/ }).click();
       await page.getByRole('heading', { level: 2, name: 'Le courriel qui partira' }).waitFor();

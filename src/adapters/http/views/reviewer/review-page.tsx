@@ -61,8 +61,8 @@ export function ReviewPage(props: ReviewPageProps) {
           {props.done === 'avis'
             ? t(
                 lang,
-                'Merci : votre avis est enregistré. Les coordinateurs du numéro sont prévenus.',
-                'Thank you: your opinion is recorded. The issue’s coordinators have been told.',
+                'Merci : votre avis est enregistré. Les coordinateurs du numéro sont prévenus. Vous pouvez encore le corriger ci-dessous tant que le comité n’a pas décidé.',
+                'Thank you: your opinion is recorded. The issue’s coordinators have been told. You can still correct it below until the committee decides.',
               )
             : t(
                 lang,
@@ -89,8 +89,10 @@ export function ReviewPage(props: ReviewPageProps) {
   );
 }
 
-function StateNotice({ lang, view }: ReviewPageProps) {
+function StateNotice({ lang, view, done }: ReviewPageProps) {
   const { state } = view.review;
+  // Just answered: the confirmation above says it all.
+  if (done) return null;
   if (state === 'cancelled') {
     return (
       <p class="status status-closed">
