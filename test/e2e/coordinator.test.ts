@@ -217,7 +217,10 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
           .getByLabel(/^Pour l’auteur ou l’autrice/)
           .fill('Un terrain riche.\nLa conclusion reste à écrire.');
         await reader.page.getByRole('button', { name: 'Envoyer mon avis' }).click();
-        await reader.page.getByRole('status').getByText(/votre avis est enregistré/).waitFor();
+        await reader.page
+          .getByRole('status')
+          .getByText(/votre avis est enregistré/)
+          .waitFor();
         await expectAccessible(reader.page, 'the reader’s page, opinion given');
         assert.deepEqual(reader.problems, []);
       } finally {

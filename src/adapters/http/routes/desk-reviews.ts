@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { askForReview } from '../../../app/desk-ask-review.js';
 import { cancelReview } from '../../../app/desk-cancel-review.js';
 import { copyForReader } from '../../../app/reviewer-copy.js';
 import { localDateOf } from '../../../domain/call/time-zone.js';
 import { t } from '../lang.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
-import { sendSubmissionPage } from './desk-submission-page.js';
+import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './desk-submission-page.js';
 
 /**
  * Blind review from the desk: a coordinator asks someone to read a submission (the request, the
@@ -15,25 +15,9 @@ import { sendSubmissionPage } from './desk-submission-page.js';
 export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): void {
   const { context } = deps;
 
-  const load = async (id: string) => {
-    const record = await context.submissions.findById(id);
-    return record && record.callId === context.callId ? record : null;
-  };
-
-  const missing = (request: Parameters<typeof pageLang>[0], reply: Parameters<typeof pageLang>[1]) => {
-    const lang = pageLang(request, reply);
-    return sendMessage(request, reply, deps, 404, {
-      title: t(lang, 'Proposition introuvable', 'Submission not found'),
-      text: t(
-        lang,
-        'Cette proposition n’existe pas, ou pas dans cet appel.',
-        'This submission does not exist, or not in this call.',
-      ),
-      links: [
-        { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
-      ],
-    });
-  };
+  const load = (id: string) => submissionInCall(deps, id);
+  const missing = (request: FastifyRequest, reply: FastifyReply) =>
+    sendSubmissionNotFound(request, reply, deps);
 
   app.post(
     '/bureau/propositions/:id/relectures',

@@ -3,9 +3,36 @@ import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
 import { availableTransitions } from '../../../domain/submission/lifecycle.js';
 import type { SubmissionRecord } from '../../../ports/submission-records.js';
+import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { SubmissionPage, type SubmissionPageProps } from '../views/desk/submission-page.js';
-import { type DeskDeps, pageLang, staffOf } from './desk-common.js';
+import { type DeskDeps, pageLang, sendMessage, staffOf } from './desk-common.js';
+
+/** A submission of this desk's call, or null (another call's is not found either). */
+export async function submissionInCall(deps: DeskDeps, id: string): Promise<SubmissionRecord | null> {
+  const record = await deps.context.submissions.findById(id);
+  return record && record.callId === deps.context.callId ? record : null;
+}
+
+/** The 404 of the submission routes. */
+export function sendSubmissionNotFound(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: DeskDeps,
+): FastifyReply {
+  const lang = pageLang(request, reply);
+  return sendMessage(request, reply, deps, 404, {
+    title: t(lang, 'Proposition introuvable', 'Submission not found'),
+    text: t(
+      lang,
+      'Cette proposition n’existe pas, ou pas dans cet appel.',
+      'This submission does not exist, or not in this call.',
+    ),
+    links: [
+      { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
+    ],
+  });
+}
 
 /** What a submission's page may show besides the record: a confirmation, a form sent back. */
 export type SubmissionPageExtra = Partial<

@@ -21,7 +21,7 @@ import { ConfirmDecisionPage, type LetterPreview } from '../views/desk/confirm-d
 import { PreviewPage } from '../views/desk/preview.js';
 import { REVIEW_NOTICES, type ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
-import { sendSubmissionPage } from './desk-submission-page.js';
+import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './desk-submission-page.js';
 
 /**
  * Content-Disposition for a download: `attachment` (never shown in the browser), an ASCII name
@@ -47,20 +47,8 @@ export function attachmentHeader(name: string, fallback: string): string {
 export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDeps): void {
   const { context } = deps;
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => {
-    const lang = pageLang(request, reply);
-    return sendMessage(request, reply, deps, 404, {
-      title: t(lang, 'Proposition introuvable', 'Submission not found'),
-      text: t(
-        lang,
-        'Cette proposition n’existe pas, ou pas dans cet appel.',
-        'This submission does not exist, or not in this call.',
-      ),
-      links: [
-        { href: '/bureau', label: t(lang, 'Retour au tableau des propositions', 'Back to the dashboard') },
-      ],
-    });
-  };
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    sendSubmissionNotFound(request, reply, deps);
 
   /** The readers' words for the author on the latest version, for the decision letter. */
   const readersWords = async (record: SubmissionRecord) => {
@@ -68,10 +56,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
     return opinionsForAuthors(reviews, record.versions.at(-1)?.number ?? 0);
   };
 
-  const load = async (id: string) => {
-    const record = await context.submissions.findById(id);
-    return record && record.callId === context.callId ? record : null;
-  };
+  const load = (id: string) => submissionInCall(deps, id);
 
   app.get('/bureau/propositions/:id', async (request, reply) => {
     const record = await load((request.params as { id: string }).id);
