@@ -6,15 +6,12 @@ import {
   type ReviewField,
   type ReviewRequestInput,
 } from '../domain/editorial/review.js';
-import { callFacts } from '../domain/letters/call-facts.js';
 import type { Message } from '../domain/shared/message.js';
 import { msg } from '../domain/shared/typography.js';
-import { submissionReference } from '../domain/submission/reference.js';
 import type { UnitOfWork } from '../ports/message-ledger.js';
 import type { ReviewRecord } from '../ports/reviews.js';
-import { letterLanguage } from './desk-transition.js';
-import { letterJob } from './process-outbox.js';
 import { newReviewLink } from './review-link.js';
+import { queueReviewRequest } from './review-request-letter.js';
 
 export type AskReviewResult =
   | { ok: true; review: ReviewRecord }
@@ -97,26 +94,10 @@ export async function askForReview(
       askedBy: input.accountId,
       tokenHash: link.tokenHash,
     });
-    const axis = deps.call.axes.find((a) => a.id === record.axis)?.title;
-    const askedBy = input.askedByName.trim();
-    await s.outbox.enqueue(
-      letterJob(
-        { to: { address: request.readerEmail, name: request.readerName } },
-        {
-          kind: 'review-request',
-          lang: letterLanguage(deps.call),
-          call: callFacts(deps.call),
-          greetingName: request.readerName,
-          reference: submissionReference(record.id),
-          ...(axis ? { axis } : {}),
-          ...(version.signesTotal !== null ? { signes: version.signesTotal } : {}),
-          ...(request.dueOn ? { dueOn: request.dueOn } : {}),
-          ...(request.note ? { note: request.note } : {}),
-          ...(askedBy ? { askedBy } : {}),
-          reviewUrl: link.url,
-        },
-        `review-request:${review.id}`,
-      ),
+    await queueReviewRequest(
+      s,
+      { review, record, url: link.url },
+      { call: deps.call, askedByName: input.askedByName, dedupeKey: `review-request:${review.id}` },
     );
     await s.submissions.appendEvent(record.id, {
       actor: { kind: 'coordinator', id: input.accountId },

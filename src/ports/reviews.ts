@@ -42,6 +42,11 @@ export interface ReviewStore {
   /** Oldest first. */
   listForSubmission(submissionId: string): Promise<ReviewRecord[]>;
   /**
+   * Gives the request a new link (a reminder, or a reader who lost the letter): the previous link
+   * stops opening it. False when the request is no longer awaiting an opinion.
+   */
+  replaceLink(id: string, tokenHash: string): Promise<boolean>;
+  /**
    * Records the opinion if the review is still in `from` (one of them): false when another
    * answer or a cancellation came first.
    */

@@ -10,6 +10,7 @@ import {
   csrfIn,
   type Staff,
   seedSubmission,
+  signIn,
   staffMember,
   startTestDesk,
   type TestClock,
@@ -324,6 +325,72 @@ describe('blind review: the desk asks, the reader answers through a private link
       pour_auteur: 'Trop tard.',
     });
     assert.equal(late.status, 409);
+  });
+
+  it('reminds a reader who has not answered with a new link that replaces the first', async () => {
+    const id = await submission('Un avis qui tarde', 'Lambert');
+    await move(id, 'send_to_review');
+    const asked = await ask(id, {
+      nom: 'Léa Lente',
+      courriel: 'lea@exemple.fr',
+      date: '2022-09-10',
+      message: '',
+    });
+    assert.equal(asked.status, 303);
+    const [first] = await letters('review-request');
+    assert.ok(first);
+    const firstPath = new URL((first.payload as { letter: { reviewUrl: string } }).letter.reviewUrl).pathname;
+    const notYet = await (await coordinator.visitor.get(`/bureau/propositions/${id}`)).text();
+    assert.doesNotMatch(notYet, /la date souhaitée est passée/);
+
+    // Ten days on (the session has expired by then: sign in again). The clock stays there.
+    clock.advance(10 * 86_400_000);
+    assert.equal(
+      (await signIn(coordinator.visitor, 'coordination@exemple.fr', coordinator.secret, clock)).status,
+      303,
+    );
+    const late = await (await coordinator.visitor.get(`/bureau/propositions/${id}`)).text();
+    assert.match(late, /avis attendu<\/strong> — la date souhaitée est passée/);
+    const reviewId = /\/relectures\/([^/]+)\/rappel/.exec(late)?.[1];
+    assert.ok(reviewId, 'a reminder is offered');
+    const reminded = await coordinator.visitor.post(
+      `/bureau/propositions/${id}/relectures/${reviewId}/rappel`,
+      {
+        _csrf: csrfIn(late),
+      },
+    );
+    assert.equal(reminded.status, 303);
+    assert.equal(reminded.headers.get('location'), `/bureau/propositions/${id}?relecture=relance#relectures`);
+    const [reminder, ...others] = await letters('review-request');
+    assert.ok(reminder);
+    assert.equal(others.length, 0);
+    const mail = await prepareLetterJob(reminder);
+    assert.ok(mail);
+    assert.equal(mail.to.address, 'lea@exemple.fr');
+    assert.match(mail.subject, /^Rappel\s:\sdemande de relecture/);
+    assert.match(mail.text, /voici un nouveau lien, qui remplace celui du premier message/);
+    const newPath = new URL((reminder.payload as { letter: { reviewUrl: string } }).letter.reviewUrl)
+      .pathname;
+    assert.notEqual(newPath, firstPath);
+    const reader = new Visitor(desk.url);
+    assert.equal((await reader.get(firstPath)).status, 404, 'the first link no longer opens it');
+    assert.equal((await reader.get(newPath)).status, 200);
+    const events = await desk.context.submissions.listEvents(id);
+    assert.equal(events.at(-1)?.action, 'review.reminded');
+
+    // Once the opinion is in, there is nobody to remind.
+    const { csrf } = await reader.page(newPath);
+    await reader.post(newPath, { _csrf: csrf, avis: 'accept', pour_auteur: 'Très bien.' });
+    await letters('review-answered');
+    const answered = await (await coordinator.visitor.get(`/bureau/propositions/${id}`)).text();
+    assert.doesNotMatch(answered, /\/rappel"/);
+    const refused = await coordinator.visitor.post(
+      `/bureau/propositions/${id}/relectures/${reviewId}/rappel`,
+      {
+        _csrf: csrfIn(answered),
+      },
+    );
+    assert.equal(refused.status, 409);
   });
 
   it('lets a reader decline, and the coordinators cancel a request', async () => {

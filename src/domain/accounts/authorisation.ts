@@ -238,6 +238,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     method: 'POST',
+    path: '/bureau/propositions/:id/relectures/:review/rappel',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: { fr: 'relancer une personne qui relit', en: 'remind a reader' },
+  },
+  {
+    method: 'POST',
     path: '/bureau/propositions/:id/lien',
     proof: 'session',
     roles: COORDINATION,

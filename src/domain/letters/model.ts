@@ -213,6 +213,11 @@ export const reviewRequestLetterSchema = z.object({
   /** Who asks (the coordinator's name). */
   askedBy: z.string().optional(),
   reviewUrl: z.string(),
+  /** A reminder: the day of the first request (YYYY-MM-DD, Paris); its link no longer works. */
+  remindsOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 /** To the coordinator who asked for a review: the reader answered (an opinion, or « I cannot »). */

@@ -19,20 +19,20 @@ export function reviewRequestDocument(letter: ReviewRequestLetter): LetterDocume
   const asker = who || pick(lang, 'Les coordinateurs du numéro', 'The issue’s coordinators');
   return {
     lang,
-    subject: pick(
-      lang,
-      fr`Demande de relecture : ${issueTitle(call, lang)}, proposition ${letter.reference}`,
-      `Review request: ${issueTitle(call, lang)}, submission ${letter.reference}`,
-    ),
+    subject: letter.remindsOf
+      ? pick(
+          lang,
+          fr`Rappel : demande de relecture, ${issueTitle(call, lang)}, proposition ${letter.reference}`,
+          `Reminder: review request, ${issueTitle(call, lang)}, submission ${letter.reference}`,
+        )
+      : pick(
+          lang,
+          fr`Demande de relecture : ${issueTitle(call, lang)}, proposition ${letter.reference}`,
+          `Review request: ${issueTitle(call, lang)}, submission ${letter.reference}`,
+        ),
     blocks: [
       greeting(lang, letter.greetingName),
-      paragraph(
-        pick(
-          lang,
-          fr`${asker} vous propose de relire un texte envoyé pour ${callLine(call, lang)} et de donner votre avis au comité de rédaction.`,
-          `${asker} asks you to read a text sent for ${callLine(call, lang)} and to give your opinion to the editorial committee.`,
-        ),
-      ),
+      paragraph(opening(letter, asker)),
       paragraph(...aboutTheText(letter)),
       ...coordinatorNote(letter),
       paragraph(
@@ -54,6 +54,23 @@ export function reviewRequestDocument(letter: ReviewRequestLetter): LetterDocume
       automaticNotice(lang),
     ],
   };
+}
+
+function opening(letter: ReviewRequestLetter, asker: string): string {
+  const { lang, call } = letter;
+  if (letter.remindsOf) {
+    const day = formatLocalDay(letter.remindsOf, lang);
+    return pick(
+      lang,
+      fr`Le ${day}, nous vous avons demandé de relire un texte envoyé pour ${callLine(call, lang)}. Nous n’avons pas encore reçu votre avis : voici un nouveau lien, qui remplace celui du premier message.`,
+      `On ${day}, we asked you to read a text sent for ${callLine(call, lang)}. We have not received your opinion yet: here is a new link, which replaces the one in the first message.`,
+    );
+  }
+  return pick(
+    lang,
+    fr`${asker} vous propose de relire un texte envoyé pour ${callLine(call, lang)} et de donner votre avis au comité de rédaction.`,
+    `${asker} asks you to read a text sent for ${callLine(call, lang)} and to give your opinion to the editorial committee.`,
+  );
 }
 
 function aboutTheText(letter: ReviewRequestLetter): string[] {

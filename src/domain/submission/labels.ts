@@ -48,4 +48,8 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     en: 'review declined by the reader',
   },
   'review.cancelled': { fr: 'demande de relecture annulée', en: 'review request cancelled' },
+  'review.reminded': {
+    fr: 'rappel envoyé à la personne qui relit, avec un nouveau lien',
+    en: 'reminder sent to the reader, with a new link',
+  },
 };

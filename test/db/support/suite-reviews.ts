@@ -104,6 +104,17 @@ export function reviewSuite(makeDb: MakeDatabase): void {
       assert.equal(await reviews.answer(created.id, [], 'cancelled'), false);
     });
 
+    it('give a waiting request a new link; the old one no longer finds it', async () => {
+      const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Rappel' }));
+      const created = await reviews.create(request(submission.id, 'lien 5'));
+      assert.equal(await reviews.replaceLink(created.id, sha256('lien 6')), true);
+      assert.equal(await reviews.findByTokenHash(sha256('lien 5')), null);
+      assert.equal((await reviews.findByTokenHash(sha256('lien 6')))?.id, created.id);
+      await reviews.answer(created.id, ['invited'], 'declined');
+      assert.equal(await reviews.replaceLink(created.id, sha256('lien 7')), false, 'only while awaited');
+      await assert.rejects(reviews.replaceLink(created.id, 'court'), RangeError);
+    });
+
     it('refuse an opinion state without its recommendation (the table’s own check)', async () => {
       const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Vide' }));
       const created = await reviews.create(request(submission.id, 'lien 4'));

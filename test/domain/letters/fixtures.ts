@@ -252,6 +252,20 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'review-reminder',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'review-request',
+        greetingName: 'Paul Lecteur',
+        reference: '3f9a1c2e',
+        signes: 23_456,
+        dueOn: '2022-10-15',
+        remindsOf: '2022-09-20',
+        reviewUrl: 'https://appel.sociographe.example/relecture/pQ7rS2tU9vW4xY8zA1bC3dE6fG0hJ5kL-mN2oP9qR4s',
+      },
+    },
+    {
       name: 'review-answered',
       letter: {
         lang,

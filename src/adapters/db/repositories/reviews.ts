@@ -75,6 +75,17 @@ export class KyselyReviewStore implements ReviewStore {
     return rows.map(toReview);
   }
 
+  async replaceLink(id: string, tokenHash: string): Promise<boolean> {
+    if (!SHA256_HEX.test(tokenHash)) throw new RangeError('A review link is stored by its SHA-256 (hex)');
+    const result = await this.db
+      .updateTable('reviews')
+      .set({ token_hash: tokenHash })
+      .where('id', '=', id)
+      .where('state', '=', 'invited')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async answer(
     id: string,
     from: readonly ReviewState[],

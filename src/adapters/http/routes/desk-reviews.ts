@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { askForReview } from '../../../app/desk-ask-review.js';
 import { cancelReview } from '../../../app/desk-cancel-review.js';
+import { remindReviewer } from '../../../app/desk-remind-reviewer.js';
 import { copyForReader } from '../../../app/reviewer-copy.js';
 import { localDateOf } from '../../../domain/call/time-zone.js';
 import { t } from '../lang.js';
@@ -77,6 +78,50 @@ export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): 
         }));
       const notice = copy?.ok ? 'demandee' : 'copie-impossible';
       return reply.redirect(`/bureau/propositions/${record.id}?relecture=${notice}#relectures`, 303);
+    },
+  );
+
+  app.post(
+    '/bureau/propositions/:id/relectures/:review/rappel',
+    { preValidation: app.csrfProtection },
+    async (request, reply) => {
+      const lang = pageLang(request, reply);
+      const staff = staffOf(request);
+      const params = request.params as { id: string; review: string };
+      const record = await load(params.id);
+      if (!record) return missing(request, reply);
+      const result = await remindReviewer(
+        {
+          submissionId: record.id,
+          reviewId: params.review,
+          accountId: staff.id,
+          askedByName: staff.displayName,
+        },
+        { uow: context.intake.uow, call: context.call, publicBase: baseUrl(request, deps) },
+      );
+      if (result.ok)
+        return reply.redirect(`/bureau/propositions/${record.id}?relecture=relance#relectures`, 303);
+      return sendMessage(request, reply, deps, result.reason === 'not-found' ? 404 : 409, {
+        title: t(lang, 'Le rappel n’est pas parti', 'The reminder was not sent'),
+        text:
+          result.reason === 'not-found'
+            ? t(
+                lang,
+                'Cette demande de relecture n’existe pas pour cette proposition.',
+                'This review request does not exist for this submission.',
+              )
+            : t(
+                lang,
+                'Cette demande n’attend plus d’avis (avis rendu, déclinée, annulée, ou décision prise).',
+                'This request no longer awaits an opinion (given, declined, cancelled, or decided).',
+              ),
+        links: [
+          {
+            href: `/bureau/propositions/${record.id}`,
+            label: t(lang, 'Revoir la proposition', 'See the submission again'),
+          },
+        ],
+      });
     },
   );
 

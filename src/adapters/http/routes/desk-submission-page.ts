@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
+import { localDateOf } from '../../../domain/call/time-zone.js';
 import { availableTransitions } from '../../../domain/submission/lifecycle.js';
 import type { SubmissionRecord } from '../../../ports/submission-records.js';
 import { t } from '../lang.js';
@@ -77,6 +78,7 @@ export async function sendSubmissionPage(
       events,
       names,
       reviews,
+      today: localDateOf(deps.now().getTime(), context.call.deadline.timeZone),
       transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
       preview,
       ...extra,

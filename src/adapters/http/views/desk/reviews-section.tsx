@@ -13,7 +13,7 @@ import { say, t } from '../../lang.js';
 import type { SubmissionPageProps } from './submission-page.js';
 
 /** After a review form: what was done, shown once at the top of the section. */
-export const REVIEW_NOTICES = ['demandee', 'copie-impossible', 'annulee'] as const;
+export const REVIEW_NOTICES = ['demandee', 'copie-impossible', 'annulee', 'relance'] as const;
 export type ReviewNotice = (typeof REVIEW_NOTICES)[number];
 
 /** The review request form sent back with its problems and what was typed. */
@@ -72,6 +72,10 @@ function Notice({ lang, notice }: { lang: Lang; notice: ReviewNotice }) {
       fr: 'La demande est annulée : le lien de relecture n’ouvre plus la copie.',
       en: 'The request is cancelled: the review link no longer opens the copy.',
     },
+    relance: {
+      fr: 'Le rappel part par courriel, avec un nouveau lien : celui du premier message ne fonctionne plus.',
+      en: 'The reminder is on its way by e-mail, with a new link: the one in the first message no longer works.',
+    },
   };
   return (
     <p class={notice === 'copie-impossible' ? 'finding warning' : 'notice'} role="status">
@@ -86,6 +90,8 @@ function ReviewEntry(
   const { lang, call, csrf, record, review, index, coordinating } = props;
   const when = (iso: string) => formatInstant(Date.parse(iso), call.deadline.timeZone, lang);
   const headingId = `relecture-${index}`;
+  const overdue = review.state === 'invited' && review.dueOn !== null && review.dueOn < props.today;
+  const canRemind = coordinating && review.state === 'invited' && canAskForReview(record.status);
   return (
     <article class="review" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -96,6 +102,7 @@ function ReviewEntry(
         <dt>{t(lang, 'État', 'State')}</dt>
         <dd>
           <strong>{say(REVIEW_STATE_LABELS[review.state], lang)}</strong>
+          {overdue && t(lang, ' — la date souhaitée est passée', ' — the date wished for has passed')}
         </dd>
         <dt>{t(lang, 'Adresse', 'Address')}</dt>
         <dd>{review.readerEmail}</dd>
@@ -132,6 +139,15 @@ function ReviewEntry(
           </>
         )}
       </dl>
+      {canRemind && (
+        <form method="post" action={`/bureau/propositions/${record.id}/relectures/${review.id}/rappel`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button type="submit" class="secondary">
+            {t(lang, 'Relancer (nouveau lien par courriel)', 'Remind (a new link by e-mail)')}
+            <span class="visually-hidden">{t(lang, ` (relecture ${index})`, ` (review ${index})`)}</span>
+          </button>
+        </form>
+      )}
       {coordinating && canCancelReview(review.state) && (
         <form method="post" action={`/bureau/propositions/${record.id}/relectures/${review.id}/annuler`}>
           <input type="hidden" name="_csrf" value={csrf} />

@@ -38,6 +38,8 @@ export interface SubmissionPageProps {
   linkSentTo?: string;
   /** The submission's review requests, oldest first. */
   reviews: ReviewRecord[];
+  /** The call's local day (YYYY-MM-DD): a date wished for before it is past. */
+  today: string;
   /** After a review form: what was done. */
   reviewNotice?: ReviewNotice;
   /** The review request form sent back with its problems. */
