@@ -1,7 +1,10 @@
 import { bySeverity, type Finding } from '../domain/shared/finding.js';
 import { contactPerson } from '../domain/submission/author.js';
 import { STATUSES, type Status } from '../domain/submission/status.js';
+import type { ReviewStore, ReviewTally } from '../ports/reviews.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
+
+const NO_REVIEW: ReviewTally = { standing: 0, given: 0 };
 
 /**
  * The dashboard's read side: one row per submission of the call, with what coordinators scan for
@@ -36,6 +39,8 @@ export interface DeskRow {
   versions: number;
   /** Errors first, then warnings: the latest version's and the submission's own. */
   findings: Finding[];
+  /** Blind review: requests standing and opinions given (0 and 0 when none was asked). */
+  reviews: ReviewTally;
 }
 
 export interface DeskQuery {
@@ -52,7 +57,7 @@ export interface DeskQuery {
 
 export const DEFAULT_QUERY: DeskQuery = { status: [], q: '', sort: 'received', dir: 'asc' };
 
-export function toDeskRow(record: SubmissionRecord): DeskRow {
+export function toDeskRow(record: SubmissionRecord, reviews: ReviewTally = NO_REVIEW): DeskRow {
   const latest = record.versions[record.versions.length - 1];
   const own = record.findings.filter((f) => f.versionId === null || f.versionId === latest?.id);
   const analysis = latest?.analysis as { counts?: { approximate?: boolean } } | null | undefined;
@@ -79,13 +84,18 @@ export function toDeskRow(record: SubmissionRecord): DeskRow {
           : 'pass',
     versions: record.versions.length,
     findings: own.filter((f) => f.severity !== 'info').sort(bySeverity),
+    reviews,
   };
 }
 
-export async function loadDeskRows(store: SubmissionStore, callId: string): Promise<DeskRow[]> {
-  const summaries = await store.listByCall(callId);
-  const records = await Promise.all(summaries.map((s) => store.findById(s.id)));
-  return records.flatMap((r) => (r ? [toDeskRow(r)] : []));
+export async function loadDeskRows(
+  stores: { submissions: SubmissionStore; reviews: Pick<ReviewStore, 'tallyForCall'> },
+  callId: string,
+): Promise<DeskRow[]> {
+  const summaries = await stores.submissions.listByCall(callId);
+  const records = await Promise.all(summaries.map((s) => stores.submissions.findById(s.id)));
+  const tally = await stores.reviews.tallyForCall(callId);
+  return records.flatMap((r) => (r ? [toDeskRow(r, tally.get(r.id))] : []));
 }
 
 /** Lower case, without accents: « Élodie » is found with « elodie ». */

@@ -50,6 +50,8 @@ export function exportTable(rows: readonly DeskRow[], lang: Lang, timeZone: stri
         'Verdict',
         'En retard',
         'Constats',
+        'Relectures demandées',
+        'Avis reçus',
       ]
     : [
         'Reference',
@@ -64,6 +66,8 @@ export function exportTable(rows: readonly DeskRow[], lang: Lang, timeZone: stri
         'Verdict',
         'Late',
         'Findings',
+        'Reviews asked',
+        'Opinions in',
       ];
   return {
     header,
@@ -80,6 +84,8 @@ export function exportTable(rows: readonly DeskRow[], lang: Lang, timeZone: stri
       VERDICT_LABELS[r.verdict][lang],
       r.late ? (fr ? 'oui' : 'yes') : fr ? 'non' : 'no',
       r.findings.map((f) => f.message[lang]).join(' | '),
+      r.reviews.standing,
+      r.reviews.given,
     ]),
   };
 }

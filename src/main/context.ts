@@ -11,6 +11,7 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
+import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
 import { SmtpMailer } from '../adapters/mail-out/smtp-mailer.js';
@@ -33,6 +34,7 @@ import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
+import type { ReviewStore } from '../ports/reviews.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
 import { type OpenFileStore, openFileStore } from './file-store.js';
 
@@ -132,6 +134,8 @@ export interface AppContext {
   signInAttempts: AttemptCounter;
   intake: ImportDeps;
   submissions: SubmissionStore;
+  /** Blind review requests and opinions, read outside any transaction (the desk's pages). */
+  reviews: ReviewStore;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -201,6 +205,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
         ...(publicUrl ? { publicUrl } : {}),
       },
       submissions: new KyselySubmissionStore(handle.db, systemClock, randomIds),
+      reviews: new KyselyReviewStore(handle.db, systemClock, randomIds),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

@@ -33,8 +33,16 @@ export interface NewReview {
   tokenHash: string;
 }
 
+/** How far a submission's review has gone: requests standing (awaited or answered), opinions given. */
+export interface ReviewTally {
+  standing: number;
+  given: number;
+}
+
 /** The reviews of submissions, stored with their link's hash only. */
 export interface ReviewStore {
+  /** Per submission of the call that has any standing request: the dashboard's column. */
+  tallyForCall(callId: string): Promise<Map<string, ReviewTally>>;
   create(review: NewReview): Promise<ReviewRecord>;
   /** The review a reader's link opens, whatever its state (the page says what became of it). */
   findByTokenHash(tokenHash: string): Promise<ReviewRecord | null>;

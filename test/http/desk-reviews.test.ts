@@ -273,6 +273,11 @@ describe('blind review: the desk asks, the reader answers through a private link
     assert.match(deskPage, /Un texte vivant, prêt\./);
     assert.match(deskPage, /Annuler cette demande/);
 
+    const dashboard = await (await coordinator.visitor.get('/bureau?q=Perrin')).text();
+    assert.match(dashboard, /1 avis sur 1 relecture</);
+    const csv = await (await coordinator.visitor.get('/bureau/export.csv?q=Perrin')).text();
+    assert.match(csv.split('\n')[0] ?? '', /;Relectures demandées;Avis reçus\r?$/);
+    assert.match(csv.split('\n')[1] ?? '', /;1;1\r?$/);
     const committeePage = await (await committee.visitor.get(`/bureau/propositions/${id}`)).text();
     assert.match(committeePage, /Un texte vivant, prêt\./, 'the committee reads the opinions');
     assert.doesNotMatch(committeePage, /Envoyer la demande de relecture|Annuler cette demande/);

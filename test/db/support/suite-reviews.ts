@@ -115,6 +115,24 @@ export function reviewSuite(makeDb: MakeDatabase): void {
       await assert.rejects(reviews.replaceLink(created.id, 'court'), RangeError);
     });
 
+    it('tally the standing requests and the opinions of a call’s submissions', async () => {
+      const other = await s.calls.saveCall('relectures-autre', { journal: 'Sociographe' });
+      const mine = await s.calls.saveCall('relectures-compte', { journal: 'Sociographe' });
+      const counted = await s.submissions.recordSubmission(newSubmission(mine.id, { title: 'Comptée' }));
+      const elsewhere = await s.submissions.recordSubmission(newSubmission(other.id, { title: 'Ailleurs' }));
+      const a = await reviews.create(request(counted.id, 'compte 1'));
+      await reviews.create(request(counted.id, 'compte 2'));
+      const c = await reviews.create(request(counted.id, 'compte 3'));
+      await reviews.create(request(elsewhere.id, 'compte 4'));
+      await reviews.answer(a.id, ['invited'], 'submitted', {
+        recommendation: 'accept',
+        forAuthors: 'Oui.',
+        forCommittee: null,
+      });
+      await reviews.answer(c.id, ['invited'], 'declined');
+      assert.deepEqual([...(await reviews.tallyForCall(mine.id))], [[counted.id, { standing: 2, given: 1 }]]);
+    });
+
     it('refuse an opinion state without its recommendation (the table’s own check)', async () => {
       const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Vide' }));
       const created = await reviews.create(request(submission.id, 'lien 4'));

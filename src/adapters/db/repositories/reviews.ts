@@ -7,7 +7,7 @@ import {
 } from '../../../domain/editorial/review.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { IdGenerator } from '../../../ports/id-generator.js';
-import type { NewReview, ReviewRecord, ReviewStore } from '../../../ports/reviews.js';
+import type { NewReview, ReviewRecord, ReviewStore, ReviewTally } from '../../../ports/reviews.js';
 import { toIso } from '../codec.js';
 import type { ReviewsTable } from '../schema.js';
 import type { Executor } from '../transaction.js';
@@ -47,6 +47,24 @@ export class KyselyReviewStore implements ReviewStore {
       .returningAll()
       .executeTakeFirstOrThrow();
     return toReview(row);
+  }
+
+  async tallyForCall(callId: string): Promise<Map<string, ReviewTally>> {
+    const rows = await this.db
+      .selectFrom('reviews')
+      .innerJoin('submissions', 'submissions.id', 'reviews.submission_id')
+      .select(['reviews.submission_id as submission_id', 'reviews.state as state'])
+      .where('submissions.call_id', '=', callId)
+      .where('reviews.state', 'in', ['invited', 'submitted'])
+      .execute();
+    const tally = new Map<string, ReviewTally>();
+    for (const row of rows) {
+      const entry = tally.get(row.submission_id) ?? { standing: 0, given: 0 };
+      entry.standing += 1;
+      if (row.state === 'submitted') entry.given += 1;
+      tally.set(row.submission_id, entry);
+    }
+    return tally;
   }
 
   async findByTokenHash(tokenHash: string): Promise<ReviewRecord | null> {

@@ -22,7 +22,7 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
     const lang = pageLang(request, reply);
     const staff = staffOf(request);
     const query = parseDeskQuery(request.query as Record<string, unknown>);
-    const all = await loadDeskRows(context.submissions, context.callId);
+    const all = await loadDeskRows(context, context.callId);
     const deadline = effectiveDeadline(context.call.deadline);
     const actor = lifecycleActorOf(staff.role);
     const actions = ACTIONS.filter((a) => TRANSITIONS.some((tr) => tr.action === a && tr.by.includes(actor)));
@@ -54,7 +54,7 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
   });
 
   const exported = async (query: Record<string, unknown>, lang: 'fr' | 'en') => {
-    const rows = selectRows(await loadDeskRows(context.submissions, context.callId), parseDeskQuery(query));
+    const rows = selectRows(await loadDeskRows(context, context.callId), parseDeskQuery(query));
     return exportTable(rows, lang, context.call.deadline.timeZone);
   };
   const fileName = (extension: string) => `propositions-${context.call.id}.${extension}`;

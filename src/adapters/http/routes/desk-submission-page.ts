@@ -65,7 +65,7 @@ export async function sendSubmissionPage(
   const latest = record.versions[record.versions.length - 1];
   const preview =
     latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
-  const reviews = await context.intake.uow.run((s) => s.reviews.listForSubmission(record.id));
+  const reviews = await context.reviews.listForSubmission(record.id);
   return sendPage(
     reply,
     SubmissionPage({

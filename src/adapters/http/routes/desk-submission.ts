@@ -52,7 +52,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
 
   /** The readers' words for the author on the latest version, for the decision letter. */
   const readersWords = async (record: SubmissionRecord) => {
-    const reviews = await context.intake.uow.run((s) => s.reviews.listForSubmission(record.id));
+    const reviews = await context.reviews.listForSubmission(record.id);
     return opinionsForAuthors(reviews, record.versions.at(-1)?.number ?? 0);
   };
 

@@ -198,6 +198,15 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
       <td>
         {STATUS_LABELS[row.status][lang]}
         {row.late && <span class="hint">{t(lang, 'après la date limite', 'after the deadline')}</span>}
+        {row.reviews.standing > 0 && (
+          <span class="hint">
+            {t(
+              lang,
+              `${row.reviews.given} avis sur ${row.reviews.standing} relecture${row.reviews.standing > 1 ? 's' : ''}`,
+              `${row.reviews.given} of ${row.reviews.standing} review${row.reviews.standing > 1 ? 's' : ''} in`,
+            )}
+          </span>
+        )}
       </td>
       <td class="number">
         {row.signes === null ? '—' : `${row.approximate ? '≈ ' : ''}${formatNumber(row.signes, lang)}`}
