@@ -1,6 +1,7 @@
 import { printOrder } from '../domain/call/rules/author-order.js';
 import type { Call } from '../domain/call/schema.js';
 import type { Status } from '../domain/submission/status.js';
+import type { IssueOrderStore } from '../ports/issue-order.js';
 import type { SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
 
 /** In the issue: placed in its table of contents, or already published. */
@@ -22,7 +23,10 @@ export interface ContentsEntry {
 }
 
 export interface IssueContents {
-  /** In the issue, by line of inquiry (the call's order, then none), then by arrival. */
+  /**
+   * In the issue: in the order the coordinators set, then the texts they have not placed yet, by
+   * line of inquiry (the call's order, then none), then by arrival.
+   */
   placed: ContentsEntry[];
   /** Accepted, not yet in the issue, in the same order. */
   coming: ContentsEntry[];
@@ -37,7 +41,7 @@ export interface IssueContents {
 export async function issueContents(
   call: Call,
   callId: string,
-  deps: { submissions: SubmissionStore },
+  deps: { submissions: SubmissionStore; issueOrder: Pick<IssueOrderStore, 'positions'> },
 ): Promise<IssueContents> {
   const summaries = await deps.submissions.listByCall(callId, { status: [...IN_ISSUE, ...ON_THE_WAY] });
   const records: SubmissionRecord[] = [];
@@ -51,7 +55,10 @@ export async function issueContents(
   };
   records.sort((a, b) => axisRank(a.axis) - axisRank(b.axis) || a.receivedAt.localeCompare(b.receivedAt));
   const entries = records.map((r) => entryOf(r, call));
-  const placed = entries.filter((e) => IN_ISSUE.includes(e.status));
+  const positions = await deps.issueOrder.positions(callId);
+  const rank = (e: ContentsEntry) => positions.get(e.id) ?? Number.POSITIVE_INFINITY;
+  // A stable sort: texts without a position keep the default order, after the ordered ones.
+  const placed = entries.filter((e) => IN_ISSUE.includes(e.status)).sort((a, b) => rank(a) - rank(b) || 0);
   return {
     placed,
     coming: entries.filter((e) => ON_THE_WAY.includes(e.status)),

@@ -11,6 +11,7 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
+import { KyselyIssueOrderStore } from '../adapters/db/repositories/issue-order.js';
 import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
@@ -32,6 +33,7 @@ import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
+import type { IssueOrderStore } from '../ports/issue-order.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { ReviewStore } from '../ports/reviews.js';
@@ -136,6 +138,8 @@ export interface AppContext {
   submissions: SubmissionStore;
   /** Blind review requests and opinions, read outside any transaction (the desk's pages). */
   reviews: ReviewStore;
+  /** The order of the texts in the issue, as the coordinators set it. */
+  issueOrder: IssueOrderStore;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -206,6 +210,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       },
       submissions: new KyselySubmissionStore(handle.db, systemClock, randomIds),
       reviews: new KyselyReviewStore(handle.db, systemClock, randomIds),
+      issueOrder: new KyselyIssueOrderStore(handle.db, systemClock),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

@@ -1,4 +1,5 @@
 import type { AuthorLinkStore } from './author-links.js';
+import type { IssueOrderStore } from './issue-order.js';
 import type { Outbox } from './outbox.js';
 import type { ReviewStore } from './reviews.js';
 import type { EventDetail, SubmissionStore } from './submission-store.js';
@@ -92,6 +93,8 @@ export interface TransactionStores {
   authorLinks: AuthorLinkStore;
   /** Blind review: readers' requests and opinions. */
   reviews: ReviewStore;
+  /** The order of the texts in the issue. */
+  issueOrder: IssueOrderStore;
 }
 
 /**

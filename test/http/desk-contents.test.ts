@@ -163,6 +163,51 @@ describe('the issue’s table of contents', () => {
     );
   });
 
+  it('lets a coordinator set the issue’s order with « Monter » and « Descendre », without JavaScript', async () => {
+    const committeeView = (await committee.visitor.page('/bureau/sommaire')).html;
+    assert.doesNotMatch(
+      committeeView,
+      /action="\/bureau\/sommaire\/ordre"/,
+      'the committee reads, does not reorder',
+    );
+    const { html, csrf } = await coordinator.visitor.page('/bureau/sommaire');
+    const placed = html.slice(html.indexOf('Au sommaire'), html.indexOf('Acceptés, pas encore au sommaire'));
+    assert.equal((placed.match(/name="sens" value="up"/g) ?? []).length, 1, 'the first text cannot go up');
+    assert.equal((placed.match(/name="sens" value="down"/g) ?? []).length, 1, 'the last text cannot go down');
+    const moved = await coordinator.visitor.post('/bureau/sommaire/ordre', {
+      _csrf: csrf,
+      proposition: ids['second-axis'] ?? '',
+      sens: 'up',
+    });
+    assert.equal(moved.status, 303);
+    assert.equal(moved.headers.get('location'), `/bureau/sommaire#texte-${ids['second-axis']}`);
+    const text = await (await coordinator.visitor.get('/bureau/sommaire.txt')).text();
+    assert.ok(text.indexOf('1. Le guichet et l’écran') > 0, text);
+    assert.ok(text.indexOf('2. Accompagner à distance') > 0, text);
+
+    const notPlaced = await coordinator.visitor.post('/bureau/sommaire/ordre', {
+      _csrf: csrf,
+      proposition: ids.accepted ?? '',
+      sens: 'up',
+    });
+    assert.equal(notPlaced.status, 409);
+    assert.match(await notPlaced.text(), /Ce texte n’est pas au sommaire/);
+
+    // Moving back restores the first order; moving the first text up changes nothing.
+    await coordinator.visitor.post('/bureau/sommaire/ordre', {
+      _csrf: csrf,
+      proposition: ids['first-axis'] ?? '',
+      sens: 'up',
+    });
+    await coordinator.visitor.post('/bureau/sommaire/ordre', {
+      _csrf: csrf,
+      proposition: ids['first-axis'] ?? '',
+      sens: 'up',
+    });
+    const back = await (await coordinator.visitor.get('/bureau/sommaire.txt')).text();
+    assert.ok(back.indexOf('1. Accompagner à distance') > 0, back);
+  });
+
   it('is for the desk only', async () => {
     const response = await fetch(`${desk.url}/bureau/sommaire`, { redirect: 'manual' });
     assert.equal(response.status, 302);

@@ -5,6 +5,7 @@ import { toIso } from './codec.js';
 import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
 import { KyselyAuthorLinkStore } from './repositories/author-links.js';
+import { KyselyIssueOrderStore } from './repositories/issue-order.js';
 import { enqueue } from './repositories/outbox.js';
 import { KyselyReviewStore } from './repositories/reviews.js';
 import { type Executor, withTransaction } from './transaction.js';
@@ -35,6 +36,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         },
         authorLinks: new KyselyAuthorLinkStore(trx, this.clock),
         reviews: new KyselyReviewStore(trx, this.clock, this.ids),
+        issueOrder: new KyselyIssueOrderStore(trx, this.clock),
       }),
     );
   }

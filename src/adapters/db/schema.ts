@@ -27,6 +27,7 @@ export interface Database {
   account_sessions: AccountSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   reviews: ReviewsTable;
+  issue_order: IssueOrderTable;
 }
 
 export interface CallsTable {
@@ -225,4 +226,12 @@ export interface ReviewsTable {
   for_authors: string | null;
   for_committee: string | null;
   answered_at: string | null;
+}
+
+/** The order of the texts in the issue, as the coordinators set it (0008). */
+export interface IssueOrderTable {
+  submission_id: string;
+  call_id: string;
+  position: number;
+  updated_at: string;
 }

@@ -289,6 +289,13 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     purpose: { fr: 'le sommaire, en texte', en: 'the table of contents, as text' },
   },
   {
+    method: 'POST',
+    path: '/bureau/sommaire/ordre',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: { fr: 'changer l’ordre du sommaire', en: 'change the order of the contents' },
+  },
+  {
     method: 'GET',
     path: '/bureau/appel',
     proof: 'session',

@@ -37,6 +37,7 @@ const ALL = [
   '0005-call-revision',
   '0006-sign-in-attempts',
   '0007-reviews',
+  '0008-issue-order',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -51,6 +52,7 @@ const TABLES = [
   'events',
   'files',
   'findings',
+  'issue_order',
   'manuscript_versions',
   'messages',
   'outbox',
@@ -100,7 +102,14 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           await ownTables(old.handle),
           TABLES.filter(
             (name) =>
-              !['messages', 'author_links', 'sign_in_attempts', 'reviews', ...ACCOUNT_TABLES].includes(name),
+              ![
+                'messages',
+                'author_links',
+                'sign_in_attempts',
+                'reviews',
+                'issue_order',
+                ...ACCOUNT_TABLES,
+              ].includes(name),
           ),
         );
         const at = '2026-03-01T09:00:00.000Z';
@@ -115,12 +124,16 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0005-call-revision',
           '0006-sign-in-attempts',
           '0007-reviews',
+          '0008-issue-order',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
         assert.equal((await steps.migrateDown()).error, undefined);
-        const withoutReviews = TABLES.filter((name) => name !== 'reviews');
+        const withoutOrder = TABLES.filter((name) => name !== 'issue_order');
+        assert.deepEqual(await ownTables(old.handle), withoutOrder);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        const withoutReviews = withoutOrder.filter((name) => name !== 'reviews');
         assert.deepEqual(await ownTables(old.handle), withoutReviews);
         assert.equal((await steps.migrateDown()).error, undefined);
         const withoutAttempts = withoutReviews.filter((name) => name !== 'sign_in_attempts');
@@ -138,6 +151,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0005-call-revision',
           '0006-sign-in-attempts',
           '0007-reviews',
+          '0008-issue-order',
         ]);
       } finally {
         await old.drop();

@@ -6,6 +6,7 @@ import * as m0004 from './0004-accounts.js';
 import * as m0005 from './0005-call-revision.js';
 import * as m0006 from './0006-sign-in-attempts.js';
 import * as m0007 from './0007-reviews.js';
+import * as m0008 from './0008-issue-order.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,7 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
     '0005-call-revision': { up: (db) => m0005.up(db, dialect), down: (db) => m0005.down(db) },
     '0006-sign-in-attempts': { up: (db) => m0006.up(db, dialect), down: (db) => m0006.down(db) },
     '0007-reviews': { up: (db) => m0007.up(db, dialect), down: (db) => m0007.down(db) },
+    '0008-issue-order': { up: (db) => m0008.up(db, dialect), down: (db) => m0008.down(db) },
   };
 }
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { contentsText, issueContents } from '../../../app/desk-issue-contents.js';
+import { moveInContents } from '../../../app/desk-move-in-contents.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { IssueContentsPage } from '../views/desk/issue-contents-page.js';
-import { type DeskDeps, pageLang, staffOf } from './desk-common.js';
+import { type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 
 /** The issue's table of contents (GET /bureau/sommaire), and as plain text for the layout. */
 export function registerDeskContentsRoutes(app: FastifyInstance, deps: DeskDeps): void {
@@ -24,6 +25,29 @@ export function registerDeskContentsRoutes(app: FastifyInstance, deps: DeskDeps)
         contents,
       }),
     );
+  });
+
+  app.post('/bureau/sommaire/ordre', { preValidation: app.csrfProtection }, async (request, reply) => {
+    const id = field(request.body, 'proposition');
+    const direction = field(request.body, 'sens');
+    if (direction !== 'up' && direction !== 'down') return reply.redirect('/bureau/sommaire', 303);
+    const moved = await moveInContents(
+      { callId: context.callId, submissionId: id, direction },
+      { uow: context.intake.uow, call: context.call },
+    );
+    if (!moved.ok) {
+      const lang = pageLang(request, reply);
+      return sendMessage(request, reply, deps, 409, {
+        title: t(lang, 'Ce texte n’est pas au sommaire', 'This text is not in the issue'),
+        text: t(
+          lang,
+          'Seuls les textes placés au sommaire ont une place dans l’ordre du numéro. Le sommaire a peut-être changé depuis que vous l’avez ouvert.',
+          'Only the texts placed in the issue have a place in its order. The contents may have changed since you opened them.',
+        ),
+        links: [{ href: '/bureau/sommaire', label: t(lang, 'Revoir le sommaire', 'See the contents again') }],
+      });
+    }
+    return reply.redirect(`/bureau/sommaire#texte-${id}`, 303);
   });
 
   app.get('/bureau/sommaire.txt', async (request, reply) => {

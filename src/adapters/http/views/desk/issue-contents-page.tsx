@@ -37,8 +37,8 @@ export function IssueContentsPage(props: IssueContentsPageProps) {
       <p>
         {t(
           lang,
-          'Les textes placés au sommaire, par axe de l’appel puis par date d’arrivée, puis les textes acceptés qui n’y sont pas encore. Les auteurs sont dans l’ordre où ils seront imprimés : alphabétique, sauf si les auteurs ont demandé un autre ordre.',
-          'The texts placed in the issue, by line of inquiry then by arrival, then the accepted texts not placed yet. Authors are in the order they will be printed: alphabetical, unless the authors asked for another order.',
+          'Les textes placés au sommaire, dans l’ordre du numéro (par défaut : par axe de l’appel, puis par date d’arrivée ; les coordinateurs le changent avec « Monter » et « Descendre »), puis les textes acceptés qui n’y sont pas encore. Les auteurs sont dans l’ordre où ils seront imprimés : alphabétique, sauf si les auteurs ont demandé un autre ordre.',
+          'The texts placed in the issue, in the issue’s order (by default: by line of inquiry, then by arrival; coordinators change it with “Move up” and “Move down”), then the accepted texts not placed yet. Authors are in the order they will be printed: alphabetical, unless the authors asked for another order.',
         )}
       </p>
       <h2>{t(lang, 'Au sommaire', 'In the issue')}</h2>
@@ -46,7 +46,13 @@ export function IssueContentsPage(props: IssueContentsPageProps) {
         <p>{t(lang, 'Aucun texte n’est encore placé au sommaire.', 'No text is placed in the issue yet.')}</p>
       ) : (
         <>
-          <ContentsTable entries={contents.placed} numbered call={call} lang={lang} />
+          <ContentsTable
+            entries={contents.placed}
+            numbered
+            call={call}
+            lang={lang}
+            {...(staff.role === 'committee' ? {} : { csrf })}
+          />
           <p>
             {t(
               lang,
@@ -69,8 +75,15 @@ export function IssueContentsPage(props: IssueContentsPageProps) {
   );
 }
 
-function ContentsTable(props: { entries: ContentsEntry[]; numbered: boolean; call: Call; lang: Lang }) {
-  const { entries, numbered, call, lang } = props;
+function ContentsTable(props: {
+  entries: ContentsEntry[];
+  numbered: boolean;
+  call: Call;
+  lang: Lang;
+  /** Given to those who may reorder the issue (coordinators): the move buttons. */
+  csrf?: string;
+}) {
+  const { entries, numbered, call, lang, csrf } = props;
   return (
     <div class="table-wrap">
       <table class="desk-table">
@@ -82,11 +95,12 @@ function ContentsTable(props: { entries: ContentsEntry[]; numbered: boolean; cal
             <th scope="col">{t(lang, 'Axe', 'Line of inquiry')}</th>
             <th scope="col">{t(lang, 'Signes', 'Characters')}</th>
             <th scope="col">{t(lang, 'Statut', 'Status')}</th>
+            {csrf && <th scope="col">{t(lang, 'Ordre', 'Order')}</th>}
           </tr>
         </thead>
         <tbody>
           {entries.map((e, i) => (
-            <tr key={e.id}>
+            <tr key={e.id} id={`texte-${e.id}`}>
               {numbered && <td>{i + 1}</td>}
               <td>
                 <a href={`/bureau/propositions/${e.id}`}>{e.title}</a>
@@ -100,10 +114,49 @@ function ContentsTable(props: { entries: ContentsEntry[]; numbered: boolean; cal
               </td>
               <td>{e.signes === null ? '—' : formatNumber(e.signes, lang)}</td>
               <td>{STATUS_LABELS[e.status][lang]}</td>
+              {csrf && (
+                <td>
+                  <MoveButtons
+                    entry={e}
+                    csrf={csrf}
+                    lang={lang}
+                    first={i === 0}
+                    last={i === entries.length - 1}
+                  />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** « Monter » / « Descendre »: one small form each, so that the order changes without JavaScript. */
+function MoveButtons(props: {
+  entry: ContentsEntry;
+  csrf: string;
+  lang: Lang;
+  first: boolean;
+  last: boolean;
+}) {
+  const { entry, csrf, lang, first, last } = props;
+  const button = (direction: 'up' | 'down', label: string) => (
+    <form method="post" action="/bureau/sommaire/ordre" class="inline">
+      <input type="hidden" name="_csrf" value={csrf} />
+      <input type="hidden" name="proposition" value={entry.id} />
+      <input type="hidden" name="sens" value={direction} />
+      <button type="submit" class="secondary small">
+        {label}
+        <span class="visually-hidden">{` : ${entry.title}`}</span>
+      </button>
+    </form>
+  );
+  return (
+    <>
+      {!first && button('up', t(lang, 'Monter', 'Move up'))}
+      {!last && button('down', t(lang, 'Descendre', 'Move down'))}
+    </>
   );
 }
