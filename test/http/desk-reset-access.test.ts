@@ -40,8 +40,17 @@ describe('resetting someone’s access', () => {
     const { html, csrf } = await admin.visitor.page('/bureau/comptes');
     assert.match(html, new RegExp(`action="/bureau/comptes/${coordinator.account.id}/reinitialisation"`));
     assert.doesNotMatch(html, new RegExp(`action="/bureau/comptes/${admin.account.id}/reinitialisation"`));
+    const asked = await admin.visitor.post(`/bureau/comptes/${coordinator.account.id}/reinitialisation`, {
+      _csrf: csrf,
+    });
+    assert.equal(asked.status, 200, 'asked once more first');
+    const question = await asked.text();
+    assert.match(question, /Réinitialiser l’accès de Personne coordinator[\s\u202f]\?/);
+    assert.match(question, /une nouvelle invitation part vers coco@exemple\.fr/);
+    assert.equal((await coordinator.visitor.get('/bureau')).status, 200, 'nothing done before the answer');
     const reset = await admin.visitor.post(`/bureau/comptes/${coordinator.account.id}/reinitialisation`, {
       _csrf: csrf,
+      confirmer: 'oui',
     });
     assert.equal(reset.status, 303);
     assert.equal(reset.headers.get('location'), '/bureau/comptes?reinitialise=1');
@@ -65,6 +74,24 @@ describe('resetting someone’s access', () => {
     const account = await desk.context.accounts.findByEmail('coco@exemple.fr');
     assert.equal(account?.role, 'coordinator', 'the role is kept');
     assert.equal(account?.disabledAt, null);
+  });
+
+  it('asks once more before disabling an account, then ends its sessions', async () => {
+    const member = await staffMember(desk, clock, 'committee', 'membre@exemple.fr', admin.account);
+    const { csrf } = await admin.visitor.page('/bureau/comptes');
+    const asked = await admin.visitor.post(`/bureau/comptes/${member.account.id}/desactivation`, {
+      _csrf: csrf,
+    });
+    assert.equal(asked.status, 200);
+    assert.match(await asked.text(), /Désactiver le compte de Personne committee[\s\u202f]\?/);
+    assert.equal((await member.visitor.get('/bureau')).status, 200, 'still signed in before the answer');
+    const done = await admin.visitor.post(`/bureau/comptes/${member.account.id}/desactivation`, {
+      _csrf: csrf,
+      confirmer: 'oui',
+    });
+    assert.equal(done.status, 303);
+    assert.equal((await member.visitor.get('/bureau')).status, 302, 'signed out');
+    assert.ok((await desk.context.accounts.findByEmail('membre@exemple.fr'))?.disabledAt);
   });
 
   it('nobody resets their own access, only administrators reset anyone’s, and an unknown account is a 404', async () => {

@@ -6,6 +6,7 @@ import { isRole } from '../../../domain/accounts/roles.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { AccountsPage, type AccountsPageProps } from '../views/desk/accounts-page.js';
+import { type AccountAction, ConfirmAccountPage } from '../views/desk/confirm-account.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 
 /** The administrators' page: accounts, invitations, disabling, and the rights matrix. */
@@ -59,6 +60,29 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
     return page(request, reply, notice ? { notice } : {});
   });
 
+  /**
+   * Without « confirmer=oui », the confirmation page (true); with it, or for an account that is not
+   * there (the use case says why), nothing here (false).
+   */
+  const askedOnceMore = async (request: FastifyRequest, reply: FastifyReply, action: AccountAction) => {
+    if (field(request.body, 'confirmer') === 'oui') return false;
+    const account = await deps.accounts.findById((request.params as { id: string }).id);
+    // One's own account is refused by the use case: no question to ask first.
+    if (!account || account.id === staffOf(request).id) return false;
+    await sendPage(
+      reply,
+      ConfirmAccountPage({
+        lang: pageLang(request, reply),
+        journal: context.call.journal,
+        staff: staffOf(request),
+        csrf: reply.generateCsrf(),
+        account,
+        action,
+      }),
+    );
+    return true;
+  };
+
   app.post('/bureau/comptes/invitation', { preValidation: app.csrfProtection }, async (request, reply) => {
     const lang = pageLang(request, reply);
     const role = field(request.body, 'role');
@@ -88,6 +112,7 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
     { preValidation: app.csrfProtection },
     async (request, reply) => {
       const lang = pageLang(request, reply);
+      if (await askedOnceMore(request, reply, 'disable')) return reply;
       const result = await disableAccount((request.params as { id: string }).id, staffOf(request), deps);
       if (result.ok) return reply.redirect('/bureau/comptes?desactive=1', 303);
       return sendMessage(request, reply, deps, result.status, {
@@ -102,6 +127,7 @@ export function registerDeskAccountRoutes(app: FastifyInstance, deps: DeskDeps):
     { preValidation: app.csrfProtection },
     async (request, reply) => {
       const lang = pageLang(request, reply);
+      if (await askedOnceMore(request, reply, 'reset')) return reply;
       const result = await resetAccess(
         (request.params as { id: string }).id,
         staffOf(request),
