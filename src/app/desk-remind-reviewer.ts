@@ -1,5 +1,6 @@
 import type { Call } from '../domain/call/schema.js';
 import { localDateOf } from '../domain/call/time-zone.js';
+import { awaitsOpinion } from '../domain/editorial/review.js';
 import type { UnitOfWork } from '../ports/message-ledger.js';
 import { newReviewLink } from './review-link.js';
 import { queueReviewRequest } from './review-request-letter.js';
@@ -21,7 +22,8 @@ export async function remindReviewer(
     if (!review || review.submissionId !== input.submissionId) return { ok: false, reason: 'not-found' };
     const record = await s.submissions.findById(review.submissionId);
     if (!record) return { ok: false, reason: 'not-found' };
-    if (review.state !== 'invited' || record.status !== 'in_review') return { ok: false, reason: 'closed' };
+    const text = { status: record.status, latestVersion: record.versions.at(-1)?.number ?? 0 };
+    if (!awaitsOpinion(review, text)) return { ok: false, reason: 'closed' };
     const link = newReviewLink(deps.publicBase);
     if (!(await s.reviews.replaceLink(review.id, link.tokenHash))) return { ok: false, reason: 'closed' };
     await queueReviewRequest(

@@ -1,6 +1,6 @@
 import type { Call } from '../domain/call/schema.js';
 import {
-  canDeclineReview,
+  awaitsOpinion,
   canGiveOpinion,
   checkOpinion,
   type OpinionInput,
@@ -44,8 +44,8 @@ export async function giveOpinion(
   return deps.uow.run(async (s): Promise<ReaderAnswerResult> => {
     const found = await findOpen(s, tokenHash);
     if (!found) return { ok: false, reason: 'not-found' };
-    const { review, status } = found;
-    if (!canGiveOpinion(review.state, status)) return { ok: false, reason: 'closed' };
+    const { review } = found;
+    if (!canGiveOpinion(review, found.text)) return { ok: false, reason: 'closed' };
     const first = review.state === 'invited';
     if (!(await s.reviews.answer(review.id, [review.state], 'submitted', checked.value))) {
       return { ok: false, reason: 'closed' };
@@ -67,7 +67,7 @@ export async function declineReview(tokenHash: string, deps: AnswerDeps): Promis
   return deps.uow.run(async (s): Promise<ReaderAnswerResult> => {
     const found = await findOpen(s, tokenHash);
     if (!found) return { ok: false, reason: 'not-found' };
-    if (!canDeclineReview(found.review.state, found.status)) return { ok: false, reason: 'closed' };
+    if (!awaitsOpinion(found.review, found.text)) return { ok: false, reason: 'closed' };
     if (!(await s.reviews.answer(found.review.id, ['invited'], 'declined')))
       return { ok: false, reason: 'closed' };
     await s.submissions.appendEvent(found.review.submissionId, {
@@ -85,7 +85,8 @@ async function findOpen(s: TransactionStores, tokenHash: string) {
   const review = await s.reviews.findByTokenHash(tokenHash);
   if (!review) return null;
   const record = await s.submissions.findById(review.submissionId);
-  return record ? { review, status: record.status } : null;
+  if (!record) return null;
+  return { review, text: { status: record.status, latestVersion: record.versions.at(-1)?.number ?? 0 } };
 }
 
 /**

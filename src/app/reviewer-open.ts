@@ -1,5 +1,5 @@
 import type { Call } from '../domain/call/schema.js';
-import { canDeclineReview, canGiveOpinion } from '../domain/editorial/review.js';
+import { awaitsOpinion, type ReviewClosed, reviewClosed } from '../domain/editorial/review.js';
 import { submissionReference } from '../domain/submission/reference.js';
 import type { Status } from '../domain/submission/status.js';
 import type { UnitOfWork } from '../ports/message-ledger.js';
@@ -19,6 +19,8 @@ export interface ReaderView {
   signes: number | null;
   /** The version the reader was given, to make its anonymised copy. */
   version: Pick<VersionRecord, 'number' | 'fileSha256' | 'fileName' | 'format'>;
+  /** Why the reader can no longer answer; null while they can. */
+  closed: ReviewClosed | null;
   canGiveOpinion: boolean;
   canDecline: boolean;
 }
@@ -34,8 +36,11 @@ export async function openReview(
     const record = await s.submissions.findById(review.submissionId);
     const version = record?.versions.find((v) => v.number === review.versionNumber);
     if (!record || !version) return null;
+    const text = { status: record.status, latestVersion: record.versions.at(-1)?.number ?? 0 };
+    const closed = reviewClosed(review, text);
     return {
       review,
+      closed,
       reference: submissionReference(record.id),
       status: record.status,
       axis: deps.call.axes.find((a) => a.id === record.axis)?.title ?? null,
@@ -46,8 +51,8 @@ export async function openReview(
         fileName: version.fileName,
         format: version.format,
       },
-      canGiveOpinion: canGiveOpinion(review.state, record.status),
-      canDecline: canDeclineReview(review.state, record.status),
+      canGiveOpinion: closed === null,
+      canDecline: awaitsOpinion(review, text),
     };
   });
 }

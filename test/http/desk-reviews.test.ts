@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { analyseManuscript } from '../../src/adapters/manuscript/analyse-manuscript.js';
+import { addManuscriptVersion } from '../../src/app/add-manuscript-version.js';
 import { prepareLetterJob } from '../../src/app/process-outbox.js';
 import { LINK_REMOVED, redactLetterSecrets } from '../../src/app/sent-letter-secrets.js';
 import type { JsonObject } from '../../src/ports/json.js';
@@ -330,6 +331,49 @@ describe('blind review: the desk asks, the reader answers through a private link
       pour_auteur: 'Trop tard.',
     });
     assert.equal(late.status, 409);
+  });
+
+  it('closes a reading when a revised version arrives: the reader is told, the desk can ask again', async () => {
+    const id = await submission('Une version revue', 'Girard');
+    await move(id, 'send_to_review');
+    const path = await readerLink(id, 'Noé Premier', 'noe@exemple.fr');
+    const reader = new Visitor(desk.url);
+    const { csrf } = await reader.page(path);
+    await move(id, 'request_revisions');
+    const { bytes } = await seedSubmission(desk, {
+      title: 'Source de la version 2',
+      givenName: 'Élodie',
+      surname: 'Girard',
+      receivedAt: '2022-08-21T10:00:00Z',
+      length: 9000,
+    });
+    await addManuscriptVersion(
+      {
+        submissionId: id,
+        call: desk.context.call,
+        files: [{ name: 'Girard - v2.docx', bytes }],
+        receivedAt: clock.now(),
+        channel: 'web',
+        reply: null,
+        lang: 'fr',
+      },
+      desk.context.intake,
+    );
+    const record = await desk.context.submissions.findById(id);
+    assert.equal(record?.status, 'in_review', 'the revision is back in review');
+    assert.equal(record?.versions.length, 2);
+    const page = await (await reader.get(path)).text();
+    assert.match(page, /Une nouvelle version du texte est arrivée depuis votre lecture/);
+    assert.doesNotMatch(page, /Envoyer mon avis|Je ne peux pas relire/);
+    const late = await reader.post(path, { _csrf: csrf, avis: 'accept', pour_auteur: 'Sur la v1.' });
+    assert.equal(late.status, 409);
+    // The same person may be asked again, for the new version.
+    const again = await ask(id, { nom: 'Noé Premier', courriel: 'noe@exemple.fr', date: '', message: '' });
+    assert.equal(again.status, 303);
+    const [request] = await letters('review-request');
+    assert.ok(request);
+    const second = new URL((request.payload as { letter: { reviewUrl: string } }).letter.reviewUrl).pathname;
+    assert.match(await (await reader.get(second)).text(), /Envoyer mon avis/);
   });
 
   it('reminds a reader who has not answered with a new link that replaces the first', async () => {

@@ -53,17 +53,45 @@ export function canAskForReview(status: Status): boolean {
   return status === 'in_review';
 }
 
-/**
- * A reader may give (or correct) an opinion while the request stands and the committee has not
- * decided: once the submission leaves review, the opinions are what the committee decided on.
- */
-export function canGiveOpinion(state: ReviewState, status: Status): boolean {
-  return (state === 'invited' || state === 'submitted') && status === 'in_review';
+/** The request as the rules need it: its state and the version the reader was given. */
+export interface ReviewFacts {
+  state: ReviewState;
+  versionNumber: number;
 }
 
-/** A reader may say they cannot read the text until they have given an opinion. */
-export function canDeclineReview(state: ReviewState, status: Status): boolean {
-  return state === 'invited' && status === 'in_review';
+/** The text as the rules need it: its status and its latest version's number. */
+export interface ReviewedText {
+  status: Status;
+  latestVersion: number;
+}
+
+/** Why a reader can no longer answer; null while they can. */
+export type ReviewClosed = 'cancelled' | 'declined' | 'withdrawn' | 'decided' | 'new-version';
+
+/**
+ * A request stays open while it is neither cancelled nor declined, the submission is in review,
+ * and no newer version has come (a revised text is a new reading: the coordinators ask again).
+ * Once closed, the opinions are what the committee decided on.
+ */
+export function reviewClosed(review: ReviewFacts, text: ReviewedText): ReviewClosed | null {
+  if (review.state === 'cancelled' || review.state === 'declined') return review.state;
+  if (text.status === 'withdrawn') return 'withdrawn';
+  if (review.versionNumber !== text.latestVersion) return 'new-version';
+  if (text.status !== 'in_review') return 'decided';
+  return null;
+}
+
+/** A reader may give (or correct) an opinion while the request is open. */
+export function canGiveOpinion(review: ReviewFacts, text: ReviewedText): boolean {
+  return reviewClosed(review, text) === null;
+}
+
+/**
+ * The request is open and still awaits its opinion: the reader may say they cannot read the text,
+ * and the coordinators may remind them.
+ */
+export function awaitsOpinion(review: ReviewFacts, text: ReviewedText): boolean {
+  return review.state === 'invited' && reviewClosed(review, text) === null;
 }
 
 /** The coordinators may take back a request that is still open, answered or not. */

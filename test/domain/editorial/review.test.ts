@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  awaitsOpinion,
   canAskForReview,
   canCancelReview,
-  canDeclineReview,
   canGiveOpinion,
   checkOpinion,
   checkReviewRequest,
   MAX_COMMENT_CHARS,
   opinionsForAuthors,
+  reviewClosed,
 } from '../../../src/domain/editorial/review.js';
 import { STATUSES } from '../../../src/domain/submission/status.js';
 
@@ -20,14 +21,20 @@ describe('blind review rules', () => {
     );
   });
 
-  it('take an opinion while the request stands and the committee has not decided', () => {
-    assert.equal(canGiveOpinion('invited', 'in_review'), true);
-    assert.equal(canGiveOpinion('submitted', 'in_review'), true, 'an opinion may be corrected');
-    assert.equal(canGiveOpinion('submitted', 'accepted'), false);
-    assert.equal(canGiveOpinion('cancelled', 'in_review'), false);
-    assert.equal(canGiveOpinion('declined', 'in_review'), false);
-    assert.equal(canDeclineReview('invited', 'in_review'), true);
-    assert.equal(canDeclineReview('submitted', 'in_review'), false, 'after an opinion, nothing to decline');
+  it('keep a request open while it stands, the text is in review and no newer version came', () => {
+    const inReview = { status: 'in_review' as const, latestVersion: 1 };
+    const invited = { state: 'invited' as const, versionNumber: 1 };
+    const given = { state: 'submitted' as const, versionNumber: 1 };
+    assert.equal(reviewClosed(invited, inReview), null);
+    assert.equal(canGiveOpinion(given, inReview), true, 'an opinion may be corrected');
+    assert.equal(reviewClosed(given, { status: 'accepted', latestVersion: 1 }), 'decided');
+    assert.equal(reviewClosed(given, { status: 'withdrawn', latestVersion: 1 }), 'withdrawn');
+    assert.equal(reviewClosed(given, { status: 'in_review', latestVersion: 2 }), 'new-version');
+    assert.equal(reviewClosed({ state: 'cancelled', versionNumber: 1 }, inReview), 'cancelled');
+    assert.equal(reviewClosed({ state: 'declined', versionNumber: 1 }, inReview), 'declined');
+    assert.equal(awaitsOpinion(invited, inReview), true);
+    assert.equal(awaitsOpinion(given, inReview), false, 'after an opinion, nothing to decline or remind');
+    assert.equal(awaitsOpinion(invited, { status: 'in_review', latestVersion: 2 }), false);
     assert.equal(canCancelReview('submitted'), true);
     assert.equal(canCancelReview('declined'), false);
   });

@@ -1,5 +1,6 @@
 import { formatInstant, formatLocalDay } from '../../../../domain/call/format-date.js';
 import {
+  awaitsOpinion,
   canAskForReview,
   canCancelReview,
   MAX_REQUEST_NOTE_CHARS,
@@ -91,7 +92,8 @@ function ReviewEntry(
   const when = (iso: string) => formatInstant(Date.parse(iso), call.deadline.timeZone, lang);
   const headingId = `relecture-${index}`;
   const overdue = review.state === 'invited' && review.dueOn !== null && review.dueOn < props.today;
-  const canRemind = coordinating && review.state === 'invited' && canAskForReview(record.status);
+  const text = { status: record.status, latestVersion: record.versions.at(-1)?.number ?? 0 };
+  const canRemind = coordinating && awaitsOpinion(review, text);
   return (
     <article class="review" aria-labelledby={headingId}>
       <h3 id={headingId}>

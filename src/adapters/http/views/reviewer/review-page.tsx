@@ -4,9 +4,11 @@ import type { Call } from '../../../../domain/call/schema.js';
 import {
   RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
+  type ReviewClosed,
   type ReviewField,
 } from '../../../../domain/editorial/review.js';
 import { formatNumber, type Lang, type Message, say } from '../../../../domain/shared/message.js';
+import { msg } from '../../../../domain/shared/typography.js';
 import { t } from '../../lang.js';
 import type { FieldProblem } from '../../routes/author-form.js';
 import { coordinatorNames } from '../author/notice-page.js';
@@ -89,10 +91,32 @@ export function ReviewPage(props: ReviewPageProps) {
   );
 }
 
+const CLOSED: Record<Exclude<ReviewClosed, 'cancelled'>, Message> = {
+  declined: msg(
+    'Vous avez indiqué ne pas pouvoir relire ce texte.',
+    'You said you could not review this text.',
+  ),
+  withdrawn: msg(
+    'L’auteur a retiré sa proposition : la relecture est close. Merci de votre disponibilité.',
+    'The author withdrew the submission: the review is closed. Thank you for your time.',
+  ),
+  'new-version': msg(
+    'Une nouvelle version du texte est arrivée depuis votre lecture : cette relecture est close. Les coordinateurs vous écriront s’ils souhaitent votre avis sur la nouvelle version.',
+    'A new version of the text has arrived since your reading: this review is closed. The coordinators will write to you if they would like your opinion on the new version.',
+  ),
+  decided: msg(
+    'Le comité de rédaction a pris sa décision : la relecture est close. Merci pour votre lecture.',
+    'The editorial committee has decided: the review is closed. Thank you for your reading.',
+  ),
+};
+
 function StateNotice({ lang, view, done }: ReviewPageProps) {
   const { state } = view.review;
   // Just answered: the confirmation above says it all.
   if (done) return null;
+  if (view.closed && view.closed !== 'cancelled') {
+    return <p class="status status-closed">{say(CLOSED[view.closed], lang)}</p>;
+  }
   if (state === 'cancelled') {
     return (
       <p class="status status-closed">
@@ -100,28 +124,6 @@ function StateNotice({ lang, view, done }: ReviewPageProps) {
           lang,
           'Les coordinateurs ont retiré cette demande de relecture : vous n’avez plus rien à faire. Merci de votre disponibilité.',
           'The coordinators have withdrawn this review request: there is nothing more for you to do. Thank you for your time.',
-        )}
-      </p>
-    );
-  }
-  if (state === 'declined') {
-    return (
-      <p class="status status-closed">
-        {t(
-          lang,
-          'Vous avez indiqué ne pas pouvoir relire ce texte.',
-          'You said you could not review this text.',
-        )}
-      </p>
-    );
-  }
-  if (view.status !== 'in_review') {
-    return (
-      <p class="status status-closed">
-        {t(
-          lang,
-          'Le comité de rédaction a pris sa décision : la relecture est close. Merci pour votre lecture.',
-          'The editorial committee has decided: the review is closed. Thank you for your reading.',
         )}
       </p>
     );
