@@ -10,8 +10,8 @@ import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './
 
 /**
  * Blind review from the desk: a coordinator asks someone to read a submission (the request, the
- * reader's link and its letter in one transaction), or cancels a request. The reader's own pages
- * are in reviewer.ts.
+ * reader's link and its letter in one transaction), reminds a reader with a new link, or cancels a
+ * request. The reader's own pages are in reviewer.ts.
  */
 export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): void {
   const { context } = deps;
