@@ -4,7 +4,11 @@ import { cancelReview } from '../../../app/desk-cancel-review.js';
 import { remindReviewer } from '../../../app/desk-remind-reviewer.js';
 import { copyForReader } from '../../../app/reviewer-copy.js';
 import { localDateOf } from '../../../domain/call/time-zone.js';
+import type { Message } from '../../../domain/shared/message.js';
+import { msg } from '../../../domain/shared/typography.js';
+import type { AccountRecord } from '../../../ports/accounts.js';
 import { t } from '../lang.js';
+import type { ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './desk-submission-page.js';
 
@@ -81,86 +85,76 @@ export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): 
     },
   );
 
-  app.post(
-    '/bureau/propositions/:id/relectures/:review/rappel',
-    { preValidation: app.csrfProtection },
-    async (request, reply) => {
-      const lang = pageLang(request, reply);
-      const staff = staffOf(request);
-      const params = request.params as { id: string; review: string };
-      const record = await load(params.id);
-      if (!record) return missing(request, reply);
-      const result = await remindReviewer(
-        {
-          submissionId: record.id,
-          reviewId: params.review,
-          accountId: staff.id,
-          askedByName: staff.displayName,
-        },
+  /**
+   * One action on one request (remind, cancel): the submission of this call, the use case, then
+   * back to the reviews with a notice, or a page that says why nothing was done.
+   */
+  const onRequest = (
+    action: string,
+    act: (
+      ids: { submissionId: string; reviewId: string },
+      staff: AccountRecord,
+      request: FastifyRequest,
+    ) => Promise<{ ok: true } | { ok: false; reason: 'not-found' | 'closed' }>,
+    words: { done: ReviewNotice; failed: Message; closed: Message },
+  ) =>
+    app.post(
+      `/bureau/propositions/:id/relectures/:review/${action}`,
+      { preValidation: app.csrfProtection },
+      async (request, reply) => {
+        const lang = pageLang(request, reply);
+        const params = request.params as { id: string; review: string };
+        const record = await load(params.id);
+        if (!record) return missing(request, reply);
+        const back = `/bureau/propositions/${record.id}`;
+        const result = await act(
+          { submissionId: record.id, reviewId: params.review },
+          staffOf(request),
+          request,
+        );
+        if (result.ok) return reply.redirect(`${back}?relecture=${words.done}#relectures`, 303);
+        return sendMessage(request, reply, deps, result.reason === 'not-found' ? 404 : 409, {
+          title: words.failed[lang],
+          text:
+            result.reason === 'not-found'
+              ? t(
+                  lang,
+                  'Cette demande de relecture n’existe pas pour cette proposition.',
+                  'This review request does not exist for this submission.',
+                )
+              : words.closed[lang],
+          links: [{ href: back, label: t(lang, 'Revoir la proposition', 'See the submission again') }],
+        });
+      },
+    );
+
+  onRequest(
+    'rappel',
+    (ids, staff, request) =>
+      remindReviewer(
+        { ...ids, accountId: staff.id, askedByName: staff.displayName },
         { uow: context.intake.uow, call: context.call, publicBase: baseUrl(request, deps) },
-      );
-      if (result.ok)
-        return reply.redirect(`/bureau/propositions/${record.id}?relecture=relance#relectures`, 303);
-      return sendMessage(request, reply, deps, result.reason === 'not-found' ? 404 : 409, {
-        title: t(lang, 'Le rappel n’est pas parti', 'The reminder was not sent'),
-        text:
-          result.reason === 'not-found'
-            ? t(
-                lang,
-                'Cette demande de relecture n’existe pas pour cette proposition.',
-                'This review request does not exist for this submission.',
-              )
-            : t(
-                lang,
-                'Cette demande n’attend plus d’avis (avis rendu, déclinée, annulée, ou décision prise).',
-                'This request no longer awaits an opinion (given, declined, cancelled, or decided).',
-              ),
-        links: [
-          {
-            href: `/bureau/propositions/${record.id}`,
-            label: t(lang, 'Revoir la proposition', 'See the submission again'),
-          },
-        ],
-      });
+      ),
+    {
+      done: 'relance',
+      failed: msg('Le rappel n’est pas parti', 'The reminder was not sent'),
+      closed: msg(
+        'Cette demande n’attend plus d’avis (avis rendu, déclinée, annulée, nouvelle version ou décision prise).',
+        'This request no longer awaits an opinion (given, declined, cancelled, a new version, or decided).',
+      ),
     },
   );
 
-  app.post(
-    '/bureau/propositions/:id/relectures/:review/annuler',
-    { preValidation: app.csrfProtection },
-    async (request, reply) => {
-      const lang = pageLang(request, reply);
-      const staff = staffOf(request);
-      const params = request.params as { id: string; review: string };
-      const record = await load(params.id);
-      if (!record) return missing(request, reply);
-      const result = await cancelReview(
-        { submissionId: record.id, reviewId: params.review, accountId: staff.id },
-        { uow: context.intake.uow },
-      );
-      if (result.ok)
-        return reply.redirect(`/bureau/propositions/${record.id}?relecture=annulee#relectures`, 303);
-      return sendMessage(request, reply, deps, result.reason === 'not-found' ? 404 : 409, {
-        title: t(lang, 'La demande n’a pas été annulée', 'The request was not cancelled'),
-        text:
-          result.reason === 'not-found'
-            ? t(
-                lang,
-                'Cette demande de relecture n’existe pas pour cette proposition.',
-                'This review request does not exist for this submission.',
-              )
-            : t(
-                lang,
-                'Cette demande est déjà close (déclinée ou annulée).',
-                'This request is already closed (declined or cancelled).',
-              ),
-        links: [
-          {
-            href: `/bureau/propositions/${record.id}`,
-            label: t(lang, 'Revoir la proposition', 'See the submission again'),
-          },
-        ],
-      });
+  onRequest(
+    'annuler',
+    (ids, staff) => cancelReview({ ...ids, accountId: staff.id }, { uow: context.intake.uow }),
+    {
+      done: 'annulee',
+      failed: msg('La demande n’a pas été annulée', 'The request was not cancelled'),
+      closed: msg(
+        'Cette demande est déjà close (déclinée ou annulée).',
+        'This request is already closed (declined or cancelled).',
+      ),
     },
   );
 }
