@@ -252,42 +252,28 @@ function OpinionForm({ lang, path, csrf, view, problems, typed }: ReviewPageProp
             lang={lang}
           />
         </fieldset>
-        <label for={FIELD_IDS.forAuthors}>
-          {t(lang, 'Pour l’auteur ou l’autrice', 'For the author')}
-          <span class="hint" id="pour-auteur-aide">
-            {t(
-              lang,
-              ' Ce texte pourra lui être transmis tel quel, sans votre nom : ce qui fonctionne, ce qui serait à reprendre.',
-              ' This text may be passed on to them as it is, without your name: what works, what should be reworked.',
-            )}
-          </span>
-        </label>
-        <textarea
+        <CommentField
+          field="forAuthors"
           name="pour_auteur"
-          id={FIELD_IDS.forAuthors}
           rows={10}
-          {...aria(problems, 'forAuthors', 'pour-auteur-aide')}
-        >
-          {values.forAuthors}
-        </textarea>
-        <FieldMessages id={FIELD_IDS.forAuthors} problems={problemsOf(problems, 'forAuthors')} lang={lang} />
-        <label for={FIELD_IDS.forCommittee}>
-          {t(lang, 'Pour le comité seulement (facultatif)', 'For the committee only (optional)')}
-          <span class="hint" id="pour-comite-aide">
-            {t(lang, ' Jamais transmis à l’auteur.', ' Never passed on to the author.')}
-          </span>
-        </label>
-        <textarea
+          label={t(lang, 'Pour l’auteur ou l’autrice', 'For the author')}
+          hint={t(
+            lang,
+            ' Ce texte pourra lui être transmis tel quel, sans votre nom : ce qui fonctionne, ce qui serait à reprendre.',
+            ' This text may be passed on to them as it is, without your name: what works, what should be reworked.',
+          )}
+          value={values.forAuthors}
+          problems={problems}
+          lang={lang}
+        />
+        <CommentField
+          field="forCommittee"
           name="pour_comite"
-          id={FIELD_IDS.forCommittee}
           rows={5}
-          {...aria(problems, 'forCommittee', 'pour-comite-aide')}
-        >
-          {values.forCommittee}
-        </textarea>
-        <FieldMessages
-          id={FIELD_IDS.forCommittee}
-          problems={problemsOf(problems, 'forCommittee')}
+          label={t(lang, 'Pour le comité seulement (facultatif)', 'For the committee only (optional)')}
+          hint={t(lang, ' Jamais transmis à l’auteur.', ' Never passed on to the author.')}
+          value={values.forCommittee}
+          problems={problems}
           lang={lang}
         />
         <p>
@@ -299,6 +285,39 @@ function OpinionForm({ lang, path, csrf, view, problems, typed }: ReviewPageProp
         </p>
       </form>
     </section>
+  );
+}
+
+/** One of the opinion's two texts: its label and hint, the textarea, its problem if any. */
+function CommentField(props: {
+  field: 'forAuthors' | 'forCommittee';
+  name: string;
+  rows: number;
+  label: string;
+  hint: string;
+  value: string;
+  problems: ReviewPageProps['problems'];
+  lang: Lang;
+}) {
+  const id = FIELD_IDS[props.field];
+  return (
+    <>
+      <label for={id}>
+        {props.label}
+        <span class="hint" id={`${id}-aide`}>
+          {props.hint}
+        </span>
+      </label>
+      <textarea
+        name={props.name}
+        id={id}
+        rows={props.rows}
+        {...aria(props.problems, props.field, `${id}-aide`)}
+      >
+        {props.value}
+      </textarea>
+      <FieldMessages id={id} problems={problemsOf(props.problems, props.field)} lang={props.lang} />
+    </>
   );
 }
 
