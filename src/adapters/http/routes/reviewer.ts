@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { declineReview, giveOpinion } from '../../../app/reviewer-answer.js';
 import { readerCopy } from '../../../app/reviewer-copy.js';
+import { declineReview } from '../../../app/reviewer-decline.js';
+import { giveOpinion } from '../../../app/reviewer-give-opinion.js';
 import { openReview, type ReaderView } from '../../../app/reviewer-open.js';
 import { MAX_COMMENT_CHARS } from '../../../domain/editorial/review.js';
 import type { Lang } from '../../../domain/shared/message.js';
