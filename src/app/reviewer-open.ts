@@ -19,9 +19,8 @@ export interface ReaderView {
   signes: number | null;
   /** The version the reader was given, to make its anonymised copy. */
   version: Pick<VersionRecord, 'number' | 'fileSha256' | 'fileName' | 'format'>;
-  /** Why the reader can no longer answer; null while they can. */
+  /** Why the reader can no longer answer; null while they can (give or correct an opinion). */
   closed: ReviewClosed | null;
-  canGiveOpinion: boolean;
   canDecline: boolean;
 }
 
@@ -51,7 +50,6 @@ export async function openReview(
         fileName: version.fileName,
         format: version.format,
       },
-      canGiveOpinion: closed === null,
       canDecline: awaitsOpinion(review, text),
     };
   });

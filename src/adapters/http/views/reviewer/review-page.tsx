@@ -75,8 +75,8 @@ export function ReviewPage(props: ReviewPageProps) {
       )}
       <StateNotice {...props} />
       <AboutTheText {...props} />
-      {view.canGiveOpinion && <OpinionForm {...props} />}
-      {!view.canGiveOpinion && view.review.state !== 'cancelled' && view.review.recommendation && (
+      {view.closed === null && <OpinionForm {...props} />}
+      {view.closed !== null && view.closed !== 'cancelled' && view.review.recommendation && (
         <GivenOpinion {...props} />
       )}
       {view.canDecline && <DeclineForm {...props} />}
