@@ -71,6 +71,7 @@ export function reviewSuite(makeDb: MakeDatabase): void {
       assert.equal(await reviews.findByTokenHash(sha256('autre lien')), null);
       assert.equal(await reviews.findByTokenHash('pas-un-hash'), null);
       await assert.rejects(reviews.create(request(submission.id, 'lien 1')), 'a link hash is unique');
+      assert.equal((await reviews.listForSubmission(submission.id)).length, 1, 'the second was not written');
       await assert.rejects(
         reviews.create({ ...request(submission.id, 'lien 2'), tokenHash: 'court' }),
         RangeError,

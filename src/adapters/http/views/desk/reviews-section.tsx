@@ -3,6 +3,7 @@ import {
   awaitsOpinion,
   canAskForReview,
   canCancelReview,
+  MAX_READER_NAME_CHARS,
   MAX_REQUEST_NOTE_CHARS,
   RECOMMENDATION_LABELS,
   REVIEW_STATE_LABELS,
@@ -203,7 +204,14 @@ function AskForm({ lang, csrf, record, reviewForm }: SubmissionPageProps) {
           )}
         </p>
         <label for={ASK_IDS.readerName}>{t(lang, 'Nom de la personne qui relit', 'Reader’s name')}</label>
-        <input type="text" name="nom" autocomplete="off" value={typed.readerName} {...attrs('readerName')} />
+        <input
+          type="text"
+          name="nom"
+          autocomplete="off"
+          maxLength={MAX_READER_NAME_CHARS}
+          value={typed.readerName}
+          {...attrs('readerName')}
+        />
         {message('readerName')}
         <label for={ASK_IDS.readerEmail}>{t(lang, 'Son adresse électronique', 'Their e-mail address')}</label>
         <input
