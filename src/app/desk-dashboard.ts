@@ -1,6 +1,7 @@
 import { bySeverity, type Finding } from '../domain/shared/finding.js';
 import { contactPerson } from '../domain/submission/author.js';
 import { STATUSES, type Status } from '../domain/submission/status.js';
+import type { ContractDocumentStore } from '../ports/contract-documents.js';
 import type { ReviewStore, ReviewTally } from '../ports/reviews.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
 
@@ -41,6 +42,8 @@ export interface DeskRow {
   findings: Finding[];
   /** Blind review: requests standing and opinions given (0 and 0 when none was asked). */
   reviews: ReviewTally;
+  /** Signed copies of the contract the author sent back (0 when none). */
+  signedCopies: number;
 }
 
 export interface DeskQuery {
@@ -57,7 +60,11 @@ export interface DeskQuery {
 
 export const DEFAULT_QUERY: DeskQuery = { status: [], q: '', sort: 'received', dir: 'asc' };
 
-export function toDeskRow(record: SubmissionRecord, reviews: ReviewTally = NO_REVIEW): DeskRow {
+export function toDeskRow(
+  record: SubmissionRecord,
+  reviews: ReviewTally = NO_REVIEW,
+  signedCopies = 0,
+): DeskRow {
   const latest = record.versions[record.versions.length - 1];
   const own = record.findings.filter((f) => f.versionId === null || f.versionId === latest?.id);
   const analysis = latest?.analysis as { counts?: { approximate?: boolean } } | null | undefined;
@@ -85,17 +92,23 @@ export function toDeskRow(record: SubmissionRecord, reviews: ReviewTally = NO_RE
     versions: record.versions.length,
     findings: own.filter((f) => f.severity !== 'info').sort(bySeverity),
     reviews,
+    signedCopies,
   };
 }
 
 export async function loadDeskRows(
-  stores: { submissions: SubmissionStore; reviews: Pick<ReviewStore, 'tallyForCall'> },
+  stores: {
+    submissions: SubmissionStore;
+    reviews: Pick<ReviewStore, 'tallyForCall'>;
+    contractDocuments: Pick<ContractDocumentStore, 'signedCopiesForCall'>;
+  },
   callId: string,
 ): Promise<DeskRow[]> {
   const summaries = await stores.submissions.listByCall(callId);
   const records = await Promise.all(summaries.map((s) => stores.submissions.findById(s.id)));
   const tally = await stores.reviews.tallyForCall(callId);
-  return records.flatMap((r) => (r ? [toDeskRow(r, tally.get(r.id))] : []));
+  const signed = await stores.contractDocuments.signedCopiesForCall(callId);
+  return records.flatMap((r) => (r ? [toDeskRow(r, tally.get(r.id), signed.get(r.id) ?? 0)] : []));
 }
 
 /** Lower case, without accents: « Élodie » is found with « elodie ». */

@@ -11,6 +11,7 @@ import { KyselySubmissionStore } from '../adapters/db/kysely-submission-store.js
 import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
+import { KyselyContractDocumentStore } from '../adapters/db/repositories/contract-documents.js';
 import { KyselyIssueOrderStore } from '../adapters/db/repositories/issue-order.js';
 import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
@@ -31,6 +32,7 @@ import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { AttemptCounter } from '../ports/attempt-counter.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
+import type { ContractDocumentStore } from '../ports/contract-documents.js';
 import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { IssueOrderStore } from '../ports/issue-order.js';
@@ -140,6 +142,8 @@ export interface AppContext {
   reviews: ReviewStore;
   /** The order of the texts in the issue, as the coordinators set it. */
   issueOrder: IssueOrderStore;
+  /** The publishing contract's files, read outside any transaction (the desk's and the author's pages). */
+  contractDocuments: ContractDocumentStore;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -211,6 +215,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       submissions: new KyselySubmissionStore(handle.db, systemClock, randomIds),
       reviews: new KyselyReviewStore(handle.db, systemClock, randomIds),
       issueOrder: new KyselyIssueOrderStore(handle.db, systemClock),
+      contractDocuments: new KyselyContractDocumentStore(handle.db, systemClock, randomIds),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

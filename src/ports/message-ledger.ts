@@ -1,4 +1,5 @@
 import type { AuthorLinkStore } from './author-links.js';
+import type { ContractDocumentStore } from './contract-documents.js';
 import type { IssueOrderStore } from './issue-order.js';
 import type { Outbox } from './outbox.js';
 import type { ReviewStore } from './reviews.js';
@@ -95,6 +96,8 @@ export interface TransactionStores {
   reviews: ReviewStore;
   /** The order of the texts in the issue. */
   issueOrder: IssueOrderStore;
+  /** The publishing contract's files: the contract sent, the signed copies. */
+  contractDocuments: ContractDocumentStore;
 }
 
 /**

@@ -276,6 +276,64 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
     }
   });
 
+  it('sends the publishing contract; the author downloads it and sends the signed copy back', async () => {
+    const { page, problems, close } = await openPage(browser, { javaScript: true });
+    try {
+      await signIn(page, secret);
+      await page.getByRole('link', { name: 'Le travail social à l’épreuve des écrans' }).click();
+      await page.waitForURL(/\/bureau\/propositions\//);
+      const submissionUrl = page.url().split('?')[0] ?? '';
+      await page.getByRole('button', { name: /^envoyer en évaluation/ }).click();
+      await page.getByText('C’est fait').waitFor();
+      await page.getByRole('button', { name: /^accepter/ }).click();
+      await page.getByRole('button', { name: 'Confirmer et envoyer le courriel' }).click();
+      await page.getByText('Un courriel part vers l’auteur').waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Contrat d’édition' }).waitFor();
+      await page.getByLabel('Joindre le contrat (PDF, Word ou LibreOffice)').setInputFiles({
+        name: 'Contrat Martin.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      });
+      await page.getByRole('button', { name: 'Joindre ce fichier' }).click();
+      await page.getByText('Le contrat est joint à la proposition.').waitFor();
+      await expectAccessible(page, 'submission page, contract attached');
+      await page.getByRole('button', { name: /^envoyer le contrat d’édition/ }).click();
+      await page.getByText('Un courriel part vers l’auteur').waitFor();
+      const letter = (await desk.context.outbox.claimDue({ worker: 'e2e', limit: 100 })).find(
+        (j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === 'contract-sent',
+      );
+      assert.ok(letter, 'the contract letter is queued');
+      const followUrl = (letter.payload as { letter: { followUrl: string } }).letter.followUrl;
+
+      // The author, without JavaScript: the contract to download, the signed copy sent back as a photo.
+      const author = await openPage(browser, { javaScript: false });
+      try {
+        await author.page.goto(followUrl);
+        await author.page.getByRole('heading', { level: 2, name: 'Votre contrat d’édition' }).waitFor();
+        await expectAccessible(author.page, 'the author’s page, contract to sign');
+        await saveScreenshot(author.page, 'author-contract');
+        await author.page.getByLabel('Le contrat signé (PDF ou photo)').setInputFiles({
+          name: 'contrat signé.jpg',
+          mimeType: 'image/jpeg',
+          buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(512, 7)]),
+        });
+        await author.page.getByRole('button', { name: 'Envoyer le contrat signé' }).click();
+        await author.page.getByText(/Votre contrat signé est bien reçu/).waitFor();
+        await expectAccessible(author.page, 'the author’s page, signed copy sent');
+        assert.deepEqual(author.problems, []);
+      } finally {
+        await author.close();
+      }
+      await page.goto(submissionUrl);
+      assert.match(await textOf(page.locator('section[aria-labelledby="contrat"]')), /contrat signé\.jpg/);
+      await expectAccessible(page, 'submission page, signed copy received');
+      await saveScreenshot(page, 'desk-contract');
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
   it('the desk’s own forms post from Chromium without help (no « Origin: null »)', async () => {
     const { page, close } = await openPage(browser, { javaScript: false });
     try {

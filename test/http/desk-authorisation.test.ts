@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { hashToken } from '../../src/app/accounts/secrets.js';
+import { applyTransition } from '../../src/app/desk-transition.js';
 import {
   ACCESS_ACTORS,
   type AccessActor,
@@ -11,6 +12,7 @@ import {
   ROUTE_RULES,
   ruleFor,
 } from '../../src/domain/accounts/authorisation.js';
+import type { Action } from '../../src/domain/submission/lifecycle.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import { seedSubmission, staffMember, startTestDesk, testClock, Visitor } from './desk-helpers.js';
 
@@ -38,7 +40,10 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
   const unknownLink = randomBytes(32).toString('base64url');
   // A reader's link (blind review): the « author » actor stands for whoever holds the route's link.
   const readerLink = randomBytes(32).toString('base64url');
+  // An author whose contract was sent: the link opens the contract's file.
+  const contractLink = randomBytes(32).toString('base64url');
   let submissionId: string;
+  let contractDocumentId: string;
 
   before(async () => {
     // While the call is open: the authors' form answers (a closed call refuses new submissions).
@@ -72,6 +77,7 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
         tokenHash: hashToken(readerLink),
       }),
     );
+    contractDocumentId = await seedSentContract(desk, contractLink);
   });
   after(() => desk.close());
 
@@ -103,14 +109,14 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
       for (const actor of ACCESS_ACTORS) {
         const visitor = visitors.get(actor) as Visitor;
         const realLink = rule.proof === 'link' && actor === 'author' && method === 'GET';
+        const linkOf = (p: string) =>
+          p.startsWith('/relecture/') ? readerLink : p.includes('/contrat/') ? contractLink : authorLink;
         const url = path
           .replace(':id', path.startsWith('/bureau/comptes') ? 'compte-inconnu' : submissionId)
           .replace(':number', '1')
           .replace(':review', 'relecture-inconnue')
-          .replace(
-            ':token',
-            realLink ? (path.startsWith('/relecture/') ? readerLink : authorLink) : unknownLink,
-          );
+          .replace(':document', path.startsWith('/suivi/') ? contractDocumentId : 'fichier-inconnu')
+          .replace(':token', realLink ? linkOf(path) : unknownLink);
         const form = { _csrf: csrf.get(actor) ?? '' };
         const response =
           method === 'GET'
@@ -163,3 +169,38 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
     await app.close();
   });
 });
+
+/** A second submission, accepted and sent its contract (a file on it); the contract file's id. */
+async function seedSentContract(desk: RunningDesk, link: string): Promise<string> {
+  const { record } = await seedSubmission(desk, {
+    title: 'Une proposition acceptée',
+    givenName: 'Clara',
+    surname: 'Contrat',
+    receivedAt: '2022-08-20T11:00:00Z',
+    linkToken: link,
+  });
+  let version = record.version;
+  const move = async (action: Action) => {
+    const outcome = await applyTransition(
+      { submissionId: record.id, expectedVersion: version, action, actor: 'coordinator', accountId: 'test' },
+      desk.context,
+    );
+    assert.ok(outcome.ok, action);
+    version = outcome.summary.version;
+  };
+  await move('send_to_review');
+  await move('accept');
+  const bytes = Buffer.from('%PDF-1.4\n% contrat\n');
+  const stored = await desk.context.intake.files.put(bytes);
+  const document = await desk.context.contractDocuments.add({
+    submissionId: record.id,
+    kind: 'contract',
+    fileSha256: stored.sha256,
+    fileName: 'contrat.pdf',
+    byteSize: stored.byteSize,
+    mediaType: 'application/pdf',
+    addedBy: { kind: 'coordinator', id: null },
+  });
+  await move('send_contract');
+  return document.id;
+}

@@ -103,9 +103,18 @@ export class Visitor {
 
   /** POSTs a multipart form with a small file, as the authors' form expects. */
   async postMultipart(path: string, form: Record<string, string>): Promise<Response> {
+    return this.postFile(path, form, { name: 'x.txt', bytes: Buffer.from('x') });
+  }
+
+  /** POSTs a form with one chosen file, as a browser's file input sends it. */
+  async postFile(
+    path: string,
+    form: Record<string, string>,
+    file: { name: string; bytes: Uint8Array },
+  ): Promise<Response> {
     const body = new FormData();
     for (const [k, v] of Object.entries(form)) body.append(k, v);
-    body.append('fichier', new Blob(['x']), 'x.txt');
+    body.append('fichier', new Blob([new Uint8Array(file.bytes)]), file.name);
     const response = await fetch(`${this.base}${path}`, {
       method: 'POST',
       redirect: 'manual',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { attachmentHeader } from '../../src/adapters/http/routes/desk-submission.js';
+import { attachmentHeader } from '../../src/adapters/http/routes/download.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import {
   type Staff,

@@ -3,7 +3,7 @@ import type { Executor } from './transaction.js';
 
 /**
  * The stored files the records name: the files table (every version's file is recorded there),
- * the versions themselves, and the message ledger (an e-mail's raw bytes are stored under the hash
+ * the versions themselves, the contract's files, and the message ledger (an e-mail's raw bytes are stored under the hash
  * the ledger keeps). One query per call; the caller keeps the list short (a few hundred).
  */
 export class KyselyFileReferences implements FileReferences {
@@ -23,6 +23,12 @@ export class KyselyFileReferences implements FileReferences {
           .where('file_sha256', 'in', wanted),
       )
       .union(this.db.selectFrom('messages').select('sha256 as sha').where('sha256', 'in', wanted))
+      .union(
+        this.db
+          .selectFrom('contract_documents')
+          .select('file_sha256 as sha')
+          .where('file_sha256', 'in', wanted),
+      )
       .execute();
     return new Set(rows.map((r) => r.sha));
   }

@@ -5,6 +5,7 @@ import { toIso } from './codec.js';
 import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
 import { KyselyAuthorLinkStore } from './repositories/author-links.js';
+import { KyselyContractDocumentStore } from './repositories/contract-documents.js';
 import { KyselyIssueOrderStore } from './repositories/issue-order.js';
 import { enqueue } from './repositories/outbox.js';
 import { KyselyReviewStore } from './repositories/reviews.js';
@@ -37,6 +38,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         authorLinks: new KyselyAuthorLinkStore(trx, this.clock),
         reviews: new KyselyReviewStore(trx, this.clock, this.ids),
         issueOrder: new KyselyIssueOrderStore(trx, this.clock),
+        contractDocuments: new KyselyContractDocumentStore(trx, this.clock, this.ids),
       }),
     );
   }

@@ -28,6 +28,7 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   reviews: ReviewsTable;
   issue_order: IssueOrderTable;
+  contract_documents: ContractDocumentsTable;
 }
 
 export interface CallsTable {
@@ -234,4 +235,17 @@ export interface IssueOrderTable {
   call_id: string;
   position: number;
   updated_at: string;
+}
+
+/** The contract and the signed copies, as files (0009). */
+export interface ContractDocumentsTable {
+  id: string;
+  submission_id: string;
+  kind: string;
+  file_sha256: string;
+  file_name: string;
+  byte_size: number;
+  added_by_kind: string;
+  added_by: string | null;
+  added_at: string;
 }

@@ -124,6 +124,18 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'link',
     purpose: { fr: 'retirer sa proposition', en: 'withdraw one’s submission' },
   },
+  {
+    method: 'GET',
+    path: '/suivi/:token/contrat/:document',
+    proof: 'link',
+    purpose: { fr: 'télécharger son contrat d’édition', en: 'download one’s publishing contract' },
+  },
+  {
+    method: 'POST',
+    path: '/suivi/:token/contrat',
+    proof: 'link',
+    purpose: { fr: 'renvoyer son contrat signé', en: 'send one’s signed contract back' },
+  },
   // A reader's private link (blind review): the link is the proof, as for the authors.
   {
     method: 'GET',
@@ -242,6 +254,20 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'session',
     roles: COORDINATION,
     purpose: { fr: 'relancer une personne qui relit', en: 'remind a reader' },
+  },
+  {
+    method: 'POST',
+    path: '/bureau/propositions/:id/contrat',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: { fr: 'joindre le contrat d’édition', en: 'attach the publishing contract' },
+  },
+  {
+    method: 'GET',
+    path: '/bureau/propositions/:id/contrat/:document',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'télécharger un fichier du contrat', en: 'download a contract file' },
   },
   {
     method: 'POST',

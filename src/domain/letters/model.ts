@@ -233,6 +233,30 @@ export const reviewAnsweredLetterSchema = z.object({
   deskUrl: z.string(),
 });
 
+/**
+ * The publishing contract is ready, to the contact person: it carries a new private link, where
+ * the contract is downloaded and the signed copy sent back.
+ */
+export const contractSentLetterSchema = z.object({
+  kind: z.literal('contract-sent'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  title: z.string(),
+  followUrl: z.string(),
+});
+
+/** To the coordinator who sent the contract: the author sent a signed copy back. */
+export const contractReturnedLetterSchema = z.object({
+  kind: z.literal('contract-returned'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  reference: z.string().min(1),
+  /** The submission's page on the desk (sign-in needed). */
+  deskUrl: z.string(),
+});
+
 export const letterSchema = z.discriminatedUnion('kind', [
   receiptLetterSchema,
   newVersionLetterSchema,
@@ -245,6 +269,8 @@ export const letterSchema = z.discriminatedUnion('kind', [
   decisionLetterSchema,
   reviewRequestLetterSchema,
   reviewAnsweredLetterSchema,
+  contractSentLetterSchema,
+  contractReturnedLetterSchema,
 ]);
 
 /** Inputs: defaults (lang, empty lists) may be left out. */
@@ -261,6 +287,8 @@ export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>
 export type DecisionLetter = z.output<typeof decisionLetterSchema>;
 export type ReviewRequestLetter = z.output<typeof reviewRequestLetterSchema>;
 export type ReviewAnsweredLetter = z.output<typeof reviewAnsweredLetterSchema>;
+export type ContractSentLetter = z.output<typeof contractSentLetterSchema>;
+export type ContractReturnedLetter = z.output<typeof contractReturnedLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;
 export type ReceivedFile = z.output<typeof receivedFileSchema>;
 export type ManuscriptReport = z.output<typeof manuscriptReportSchema>;

@@ -1,3 +1,4 @@
+import { contractReturnedDocument, contractSentDocument } from './contract.js';
 import { decisionDocument } from './decision.js';
 import { decisionFinalDocument } from './decision-final.js';
 import type { LetterDocument } from './document.js';
@@ -40,6 +41,10 @@ export function letterDocument(letter: Letter): LetterDocument {
       return reviewRequestDocument(letter);
     case 'review-answered':
       return reviewAnsweredDocument(letter);
+    case 'contract-sent':
+      return contractSentDocument(letter);
+    case 'contract-returned':
+      return contractReturnedDocument(letter);
   }
 }
 

@@ -48,6 +48,11 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     en: 'review declined by the reader',
   },
   'review.cancelled': { fr: 'demande de relecture annulée', en: 'review request cancelled' },
+  'contract.attached': { fr: 'contrat d’édition joint', en: 'publishing contract attached' },
+  'contract.returned': {
+    fr: 'contrat signé renvoyé par l’auteur',
+    en: 'signed contract sent back by the author',
+  },
   'review.reminded': {
     fr: 'rappel envoyé à la personne qui relit, avec un nouveau lien',
     en: 'reminder sent to the reader, with a new link',

@@ -4,6 +4,7 @@ import { atomicitySuite } from './suite-atomicity.js';
 import { attemptSuite } from './suite-attempts.js';
 import { authorLinkSuite } from './suite-author-links.js';
 import { callSuite } from './suite-calls.js';
+import { contractDocumentsSuite } from './suite-contract-documents.js';
 import { issueOrderSuite } from './suite-issue-order.js';
 import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
@@ -30,4 +31,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   attemptSuite(makeDb);
   reviewSuite(makeDb);
   issueOrderSuite(makeDb);
+  contractDocumentsSuite(makeDb);
 }

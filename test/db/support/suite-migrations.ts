@@ -38,6 +38,7 @@ const ALL = [
   '0006-sign-in-attempts',
   '0007-reviews',
   '0008-issue-order',
+  '0009-contract-documents',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -49,6 +50,7 @@ const TABLES = [
   'author_links',
   'authors',
   'calls',
+  'contract_documents',
   'events',
   'files',
   'findings',
@@ -108,6 +110,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
                 'sign_in_attempts',
                 'reviews',
                 'issue_order',
+                'contract_documents',
                 ...ACCOUNT_TABLES,
               ].includes(name),
           ),
@@ -125,12 +128,16 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0006-sign-in-attempts',
           '0007-reviews',
           '0008-issue-order',
+          '0009-contract-documents',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
         assert.equal((await steps.migrateDown()).error, undefined);
-        const withoutOrder = TABLES.filter((name) => name !== 'issue_order');
+        const withoutContracts = TABLES.filter((name) => name !== 'contract_documents');
+        assert.deepEqual(await ownTables(old.handle), withoutContracts);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        const withoutOrder = withoutContracts.filter((name) => name !== 'issue_order');
         assert.deepEqual(await ownTables(old.handle), withoutOrder);
         assert.equal((await steps.migrateDown()).error, undefined);
         const withoutReviews = withoutOrder.filter((name) => name !== 'reviews');
@@ -152,6 +159,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0006-sign-in-attempts',
           '0007-reviews',
           '0008-issue-order',
+          '0009-contract-documents',
         ]);
       } finally {
         await old.drop();

@@ -291,6 +291,28 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'contract-sent',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'contract-sent',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        followUrl: FOLLOW,
+      },
+    },
+    {
+      name: 'contract-returned',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'contract-returned',
+        greetingName: 'Claire Petit',
+        reference: '3f9a1c2e',
+        deskUrl: 'https://appel.sociographe.example/bureau/propositions/3f9a1c2e-0000-4000-8000-000000000000',
+      },
+    },
+    {
       name: 'invitation',
       letter: {
         lang,

@@ -7,6 +7,7 @@ import * as m0005 from './0005-call-revision.js';
 import * as m0006 from './0006-sign-in-attempts.js';
 import * as m0007 from './0007-reviews.js';
 import * as m0008 from './0008-issue-order.js';
+import * as m0009 from './0009-contract-documents.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -24,6 +25,10 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
     '0006-sign-in-attempts': { up: (db) => m0006.up(db, dialect), down: (db) => m0006.down(db) },
     '0007-reviews': { up: (db) => m0007.up(db, dialect), down: (db) => m0007.down(db) },
     '0008-issue-order': { up: (db) => m0008.up(db, dialect), down: (db) => m0008.down(db) },
+    '0009-contract-documents': {
+      up: (db) => m0009.up(db, dialect),
+      down: (db) => m0009.down(db),
+    },
   };
 }
 

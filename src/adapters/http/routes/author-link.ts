@@ -3,9 +3,17 @@ import { sendVersionFromLink } from '../../../app/author-add-version.js';
 import { checkDraft, keepUpload } from '../../../app/author-check-draft.js';
 import { completeDetails, type DetailsField } from '../../../app/author-complete-details.js';
 import { type AuthorView, authorView, openAuthorLink } from '../../../app/author-follow.js';
+import { returnSignedContract } from '../../../app/author-return-contract.js';
+import { openContractDocument } from '../../../app/open-contract-document.js';
 import { withdrawSubmission } from '../../../app/withdraw-submission.js';
+import {
+  contractFallbackName,
+  contractFileProblemMessage,
+  showsContract,
+} from '../../../domain/editorial/contract.js';
 import type { Lang } from '../../../domain/shared/message.js';
 import type { AppContext } from '../../../main/context.js';
+import type { ContractDocument } from '../../../ports/contract-documents.js';
 import { langOf } from '../lang.js';
 import { sendPage } from '../render.js';
 import { VersionCheckPage, WithdrawPage } from '../views/author/link-actions.js';
@@ -22,11 +30,12 @@ import {
   signDraft,
   tokenHash,
 } from './author-tokens.js';
+import { sendDownload } from './download.js';
 
 /** Stricter than the site's limit: 30 tries a minute cannot find a 256-bit token, and say so. */
 const LINK_RATE = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
 
-const DONE: readonly Done[] = ['coordonnees', 'version', 'version-deja', 'retrait'];
+const DONE: readonly Done[] = ['coordonnees', 'version', 'version-deja', 'retrait', 'contrat'];
 
 // The details form's field names, and the use case's fields they carry.
 const DETAIL_FIELDS: Record<DetailsField, string> = {
@@ -34,6 +43,15 @@ const DETAIL_FIELDS: Record<DetailsField, string> = {
   contactEmail: 'courriel',
   phone: 'telephone',
   postalAddress: 'adresse',
+};
+
+const NO_SIGNED_FILE: FieldProblem = {
+  message: { fr: 'Aucun fichier n’est choisi.', en: 'No file is chosen.' },
+  fix: {
+    fr: 'Cliquez sur « Parcourir » ou « Choisir un fichier » et choisissez le contrat signé (PDF ou photo).',
+    en: 'Click “Browse” or “Choose file” and pick the signed contract (PDF or photo).',
+  },
+  severity: 'error',
 };
 
 const NO_FILE: FieldProblem = {
@@ -60,7 +78,12 @@ export function registerAuthorLinkRoutes(
     path: string;
     lang: Lang;
     view: AuthorView;
+    /** The contract's files, once the contract is sent (none before). */
+    contract: ContractDocument[];
   }
+
+  const contractOf = async (view: AuthorView) =>
+    showsContract(view.record.status) ? context.contractDocuments.listForSubmission(view.record.id) : [];
 
   /** The link's submission, or null once the 404 is sent. */
   async function open(request: FastifyRequest, reply: FastifyReply): Promise<Opened | null> {
@@ -73,14 +96,15 @@ export function registerAuthorLinkRoutes(
       return null;
     }
     const view = authorView(context.call, found.record, found.events, deps.now());
-    return { token, path: `/suivi/${token}`, lang, view };
+    return { token, path: `/suivi/${token}`, lang, view, contract: await contractOf(view) };
   }
 
   /** The link read again, as the GET would: a decision taken during the request is shown. */
   async function reopen(o: Opened): Promise<Opened> {
     const found = await openAuthorLink(tokenHash(o.token), context.intake);
     if (!found) return o;
-    return { ...o, view: authorView(context.call, found.record, found.events, deps.now()) };
+    const view = authorView(context.call, found.record, found.events, deps.now());
+    return { ...o, view, contract: await contractOf(view) };
   }
 
   function showLink(
@@ -96,6 +120,7 @@ export function registerAuthorLinkRoutes(
         lang: o.lang,
         path: o.path,
         view: o.view,
+        contract: o.contract,
         csrf: reply.generateCsrf(),
         problems: extra.problems ?? new Map(),
         typed: extra.typed ?? {},
@@ -243,6 +268,54 @@ export function registerAuthorLinkRoutes(
         check,
       }),
     );
+  });
+
+  app.get('/suivi/:token/contrat/:document', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const { record } = o.view;
+    const found = await openContractDocument(
+      {
+        submissionId: record.id,
+        documentId: (request.params as { document: string }).document,
+        reader: { side: 'author', status: record.status },
+      },
+      { contractDocuments: context.contractDocuments, files: context.intake.files },
+    );
+    if (!found) return sendPage(reply, LinkNotFoundPage({ call: context.call, lang: o.lang }), 404);
+    const { document, bytes } = found;
+    return sendDownload(reply, {
+      name: document.fileName,
+      fallback: contractFallbackName(document.kind),
+      bytes,
+    });
+  });
+
+  app.post('/suivi/:token/contrat', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const form = await readPostedForm(app, request, reply);
+    if (!form.csrfOk)
+      return sendPage(reply, ExpiredFormPage({ call: context.call, lang: o.lang, path: o.path }), 403);
+    const fileProblem = (problem: FieldProblem, status: number) =>
+      showLink(reply, o, { problems: new Map([['contrat-fichier', [problem]]]) }, status);
+    if (!form.file) return fileProblem(form.fileTooLarge ? FILE_TOO_LARGE : NO_SIGNED_FILE, 422);
+    const result = await returnSignedContract(
+      { submissionId: o.view.record.id, file: form.file },
+      {
+        ...context.intake,
+        call: context.call,
+        accounts: context.accounts,
+        publicBase: publicBase(request, deps.publicUrl),
+      },
+    );
+    if (result.ok) return backTo(reply, o, 'contrat');
+    if (result.reason === 'refused') {
+      const message = contractFileProblemMessage('signed', result.problem);
+      return fileProblem({ message, severity: 'error' }, 422);
+    }
+    // The signature was recorded, or the submission closed, while the file was on its way.
+    return showLink(reply, await reopen(o), {}, 409);
   });
 
   app.get('/suivi/:token/retirer', LINK_RATE, async (request, reply) => {

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_COPIES, makeAnonymisedCopies } from '../../../app/anonymised-copies.js';
 import { writeZip } from '../../zip/write-zip.js';
 import { t } from '../lang.js';
-
 import { type DeskDeps, pageLang, sendMessage } from './desk-common.js';
+import { sendDownload } from './download.js';
 
 /**
  * The anonymised copies of the ticked submissions, in one zip for the reviewers: the copies
@@ -50,11 +50,10 @@ export async function sendAnonymisedCopies(
     { name: 'LISEZMOI.txt', data: Buffer.from(readme, 'utf8') },
     ...copies.files.map((f) => ({ name: f.name, data: f.bytes })),
   ]);
-  return reply
-    .header('content-type', 'application/zip')
-    .header('content-disposition', `attachment; filename="copies-anonymes-${context.call.id}.zip"`)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', 'sandbox')
-    .header('cache-control', 'no-store')
-    .send(zip);
+  return sendDownload(reply, {
+    name: `copies-anonymes-${context.call.id}.zip`,
+    fallback: 'copies-anonymes.zip',
+    bytes: zip,
+    contentType: 'application/zip',
+  });
 }

@@ -11,6 +11,7 @@ import { registerDeskAuthRoutes } from './desk-auth.js';
 import { registerDeskCallRoutes } from './desk-call.js';
 import type { DeskDeps } from './desk-common.js';
 import { registerDeskContentsRoutes } from './desk-contents.js';
+import { registerDeskContractRoutes } from './desk-contract.js';
 import { registerDeskDashboardRoutes } from './desk-dashboard.js';
 import { registerDeskReviewRoutes } from './desk-reviews.js';
 import { registerDeskSubmissionRoutes } from './desk-submission.js';
@@ -68,6 +69,7 @@ export function registerDeskRoutes(
   registerDeskDashboardRoutes(app, deps);
   registerDeskSubmissionRoutes(app, deps);
   registerDeskReviewRoutes(app, deps);
+  registerDeskContractRoutes(app, deps);
   registerDeskCallRoutes(app, deps);
   registerDeskContentsRoutes(app, deps);
   registerDeskAccountRoutes(app, deps);

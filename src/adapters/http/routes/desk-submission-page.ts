@@ -37,12 +37,15 @@ export function sendSubmissionNotFound(
 
 /** What a submission's page may show besides the record: a confirmation, a form sent back. */
 export type SubmissionPageExtra = Partial<
-  Pick<SubmissionPageProps, 'done' | 'authorTold' | 'linkSentTo' | 'reviewNotice' | 'reviewForm'>
+  Pick<
+    SubmissionPageProps,
+    'done' | 'authorTold' | 'linkSentTo' | 'reviewNotice' | 'reviewForm' | 'contractNotice'
+  >
 >;
 
 /**
  * A submission's page, read afresh: its timeline (with the names of the desk's accounts in it),
- * its reviews, the preview of its latest version and the transitions the viewer's role allows.
+ * its reviews, its contract files, the preview of its latest version and the transitions the viewer's role allows.
  * Used by the page itself and by the forms on it that are sent back with their problems.
  */
 export async function sendSubmissionPage(
@@ -66,6 +69,7 @@ export async function sendSubmissionPage(
   const preview =
     latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
   const reviews = await context.reviews.listForSubmission(record.id);
+  const contract = await context.contractDocuments.listForSubmission(record.id);
   return sendPage(
     reply,
     SubmissionPage({
@@ -78,6 +82,7 @@ export async function sendSubmissionPage(
       events,
       names,
       reviews,
+      contract,
       today: localDateOf(deps.now().getTime(), context.call.deadline.timeZone),
       transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
       preview,

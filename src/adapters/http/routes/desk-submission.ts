@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
+import { sendContract } from '../../../app/desk-send-contract.js';
 import { sendFollowLinkFromDesk } from '../../../app/desk-send-follow-link.js';
 import { applyTransition, decisionLetter, letterLanguage } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
@@ -13,7 +14,6 @@ import { contactPerson } from '../../../domain/submission/author.js';
 import { ACTIONS, type Action, isDecision } from '../../../domain/submission/lifecycle.js';
 import type { OutboxMessage } from '../../../ports/outbox.js';
 import type { SubmissionRecord } from '../../../ports/submission-records.js';
-import { sanitiseFilename } from '../../mail-in/sanitise-filename.js';
 import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
@@ -22,26 +22,7 @@ import { PreviewPage } from '../views/desk/preview.js';
 import { REVIEW_NOTICES, type ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './desk-submission-page.js';
-
-/**
- * Content-Disposition for a download: `attachment` (never shown in the browser), an ASCII name
- * for old clients and the exact name as RFC 5987 / RFC 6266 `filename*`; quotes, backslashes,
- * folders and control characters never reach the header.
- */
-export function attachmentHeader(name: string, fallback: string): string {
-  const safe = sanitiseFilename(name, fallback);
-  const ascii =
-    safe
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/[^\x20-\x7e]/g, '_')
-      .replace(/["\\%;]/g, '_') || fallback;
-  const encoded = encodeURIComponent(safe).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+import { sendDownload } from './download.js';
 
 /** A submission's page, its transitions, its files and their text. */
 export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDeps): void {
@@ -61,8 +42,14 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
   app.get('/bureau/propositions/:id', async (request, reply) => {
     const record = await load((request.params as { id: string }).id);
     if (!record) return notFound(request, reply);
-    const query = request.query as { fait?: string; courriel?: string; lien?: string; relecture?: string };
-    const { fait: done, courriel, lien, relecture } = query;
+    const query = request.query as {
+      fait?: string;
+      courriel?: string;
+      lien?: string;
+      relecture?: string;
+      contrat?: string;
+    };
+    const { fait: done, courriel, lien, relecture, contrat } = query;
     const contactEmail = contactPerson(record.authors)?.email;
     return sendSubmissionPage(request, reply, deps, record, {
       ...(relecture && (REVIEW_NOTICES as readonly string[]).includes(relecture)
@@ -71,6 +58,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       ...(done && (ACTIONS as readonly string[]).includes(done) ? { done } : {}),
       ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
       ...(lien === '1' && contactEmail ? { linkSentTo: contactEmail } : {}),
+      ...(contrat === 'joint' ? { contractNotice: { kind: 'attached' as const } } : {}),
     });
   });
 
@@ -136,9 +124,17 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
           }),
         );
       }
-      const outcome = await applyTransition(transition, context);
+      // Sending the contract writes to the author with a new link when a contract file is there.
+      const outcome =
+        action === 'send_contract'
+          ? await sendContract(
+              { ...transition, call: context.call, publicBase: baseUrl(request, deps) },
+              context.intake,
+            )
+          : await applyTransition(transition, context);
       if (outcome.ok) {
-        const told = isDecision(action) ? `&courriel=${outcome.notified ? 1 : 0}` : '';
+        const told =
+          isDecision(action) || action === 'send_contract' ? `&courriel=${outcome.notified ? 1 : 0}` : '';
         return reply.redirect(`/bureau/propositions/${id}?fait=${action}${told}`, 303);
       }
       if (outcome.reason === 'not-found') return notFound(request, reply);
@@ -199,13 +195,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
     if (!found) return notFound(request, reply);
     const { version } = found;
     const bytes = await context.intake.files.read(version.fileSha256);
-    return reply
-      .header('content-type', 'application/octet-stream')
-      .header('content-disposition', attachmentHeader(version.fileName, `manuscrit-v${version.number}`))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', 'sandbox')
-      .header('cache-control', 'no-store')
-      .send(bytes);
+    return sendDownload(reply, { name: version.fileName, fallback: `manuscrit-v${version.number}`, bytes });
   });
 
   /**
@@ -243,16 +233,11 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
           links: [back],
         });
       }
-      return reply
-        .header('content-type', 'application/octet-stream')
-        .header(
-          'content-disposition',
-          attachmentHeader(copy.fileName, `manuscrit-v${version.number}-anonyme`),
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'no-store')
-        .send(copy.bytes);
+      return sendDownload(reply, {
+        name: copy.fileName,
+        fallback: `manuscrit-v${version.number}-anonyme`,
+        bytes: copy.bytes,
+      });
     } catch (e) {
       if (!isAppError(e)) throw e;
       return sendMessage(request, reply, deps, statusOf(e.code), {

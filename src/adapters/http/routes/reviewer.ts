@@ -13,7 +13,7 @@ import { langQuery } from '../views/author/parts.js';
 import { type ReviewDone, ReviewNotFoundPage, ReviewPage } from '../views/reviewer/review-page.js';
 import { readPostedForm } from './author-multipart.js';
 import { isTokenShaped, publicBase, tokenHash } from './author-tokens.js';
-import { attachmentHeader } from './desk-submission.js';
+import { sendDownload } from './download.js';
 
 /** As for the authors' links: 30 tries a minute cannot find a 256-bit token. */
 const LINK_RATE = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
@@ -93,12 +93,7 @@ export function registerReviewerRoutes(
       anonymise: context.anonymise,
     });
     if (!copy.ok) return reply.redirect(`${o.path}?copie=0${langQuery(o.lang, '&')}`, 303);
-    return reply
-      .header('content-type', 'application/octet-stream')
-      .header('content-disposition', attachmentHeader(copy.name, 'copie-anonyme'))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', 'sandbox')
-      .send(copy.bytes);
+    return sendDownload(reply, { name: copy.name, fallback: 'copie-anonyme', bytes: copy.bytes });
   });
 
   app.post('/relecture/:token', LINK_RATE, async (request, reply) => {

@@ -1,13 +1,16 @@
 import type { AuthorView } from '../../../../app/author-follow.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
+import { showsContract } from '../../../../domain/editorial/contract.js';
 import type { Lang } from '../../../../domain/shared/message.js';
 import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
+import type { ContractDocument } from '../../../../ports/contract-documents.js';
 import type { VersionRecord } from '../../../../ports/submission-store.js';
 import { say, t } from '../../lang.js';
 import type { FieldProblems } from '../../routes/author-form.js';
 import { AxisName } from '../call-words.js';
 import { Layout } from '../layout.js';
+import { ContractBlock } from './contract-block.js';
 import {
   CsrfField,
   FieldMessages,
@@ -29,7 +32,7 @@ export interface DetailsTyped {
   postalAddress?: string;
 }
 
-export type Done = 'coordonnees' | 'version' | 'version-deja' | 'retrait';
+export type Done = 'coordonnees' | 'version' | 'version-deja' | 'retrait' | 'contrat';
 
 export interface LinkPageProps {
   call: Call;
@@ -37,13 +40,15 @@ export interface LinkPageProps {
   /** The page's own path (/suivi/<token>): forms post below it. */
   path: string;
   view: AuthorView;
+  /** The publishing contract's files, once the contract is sent. */
+  contract: ContractDocument[];
   csrf: string;
   problems: FieldProblems;
   typed: DetailsTyped;
   done: Done | null;
 }
 
-const FIELD_ORDER = ['contact', 'courriel', 'telephone', 'adresse', 'fichier'];
+const FIELD_ORDER = ['contact', 'courriel', 'telephone', 'adresse', 'fichier', 'contrat-fichier'];
 
 const DONE: Record<Done, { fr: string; en: string }> = {
   coordonnees: { fr: 'Vos informations sont enregistrées.', en: 'Your details are recorded.' },
@@ -56,6 +61,10 @@ const DONE: Record<Done, { fr: string; en: string }> = {
     en: 'We already had this file: it was not recorded a second time.',
   },
   retrait: { fr: 'Votre proposition est retirée.', en: 'Your proposal is withdrawn.' },
+  contrat: {
+    fr: 'Votre contrat signé est bien reçu : la rédaction va le vérifier. S’il a d’autres pages, envoyez-les de la même façon.',
+    en: 'Your signed contract is received: the editors will check it. If it has more pages, send them the same way.',
+  },
 };
 
 /**
@@ -118,6 +127,8 @@ export function LinkPage(props: LinkPageProps) {
           <MissingList missing={view.missing} lang={lang} />
         </section>
       )}
+
+      {showsContract(record.status) && <ContractBlock {...props} />}
 
       {view.canCompleteDetails && <DetailsForm {...props} />}
 

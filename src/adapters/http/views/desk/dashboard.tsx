@@ -207,6 +207,11 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
             )}
           </span>
         )}
+        {row.status === 'contract_sent' && row.signedCopies > 0 && (
+          <span class="hint">
+            {t(lang, 'contrat signé reçu, à vérifier', 'signed contract received, to check')}
+          </span>
+        )}
       </td>
       <td class="number">
         {row.signes === null ? '—' : `${row.approximate ? '≈ ' : ''}${formatNumber(row.signes, lang)}`}

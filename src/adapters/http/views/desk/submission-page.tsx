@@ -7,11 +7,13 @@ import { EVENT_LABELS, STATUS_LABELS } from '../../../../domain/submission/label
 import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/submission/lifecycle.js';
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
+import type { ContractDocument } from '../../../../ports/contract-documents.js';
 import type { ReviewRecord } from '../../../../ports/reviews.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
 import { say, t } from '../../lang.js';
 import { AxisName } from '../call-words.js';
+import { type ContractNotice, ContractSection } from './contract-section.js';
 import { DeskLayout } from './layout.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';
@@ -44,6 +46,10 @@ export interface SubmissionPageProps {
   reviewNotice?: ReviewNotice;
   /** The review request form sent back with its problems. */
   reviewForm?: ReviewFormState;
+  /** The publishing contract's files (the contract, the signed copies), oldest first. */
+  contract: ContractDocument[];
+  /** After the contract form: attached, or what was wrong. */
+  contractNotice?: ContractNotice;
 }
 
 function FindingList({ findings, lang }: { findings: Finding[]; lang: Lang }) {
@@ -230,6 +236,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
       </dl>
 
       <ReviewsSection {...props} />
+      <ContractSection {...props} />
 
       <h2>{t(lang, 'Changer le statut', 'Change the status')}</h2>
       {transitions.length === 0 ? (
