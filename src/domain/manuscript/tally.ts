@@ -45,6 +45,9 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2007 || c === 0x3000;
 }
 
+/** Below U+0300, where nearly all of a text's characters are: 1 for a space (isSpace), else 0. */
+const BELOW_NFC_SPACE = new Uint8Array(0x300).map((_, c) => (isSpace(c) ? 1 : 0));
+
 export class Tally {
   private readonly stack: OpenParagraph[] = [];
   private readonly figures: Record<StoryKind, StoryFigures> = {
@@ -114,7 +117,20 @@ export class Tally {
     let lowSurrogates = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (checkNfc && c >= 0x300 && (c < 0x2002 || c > 0x206f)) return false;
+      // Below U+0300 (no NFC change, no surrogate) one table lookup says space or not.
+      if (c < 0x300) {
+        if (BELOW_NFC_SPACE[c] === 1) {
+          inWord = false;
+        } else {
+          nonSpace++;
+          if (!inWord) {
+            words++;
+            inWord = true;
+          }
+        }
+        continue;
+      }
+      if (checkNfc && (c < 0x2002 || c > 0x206f)) return false;
       if (c >= 0xdc00 && c <= 0xdfff) {
         lowSurrogates++;
         continue;
