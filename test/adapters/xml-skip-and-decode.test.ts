@@ -143,3 +143,33 @@ test('a large part in one chunk is decoded in slices: characters cut by a slice 
     assert.equal(seen.join(''), text);
   }
 });
+
+test('text taken by its length only: the decoded length, and the same refusals, as the decoded text', () => {
+  const samples = [
+    'plain',
+    '{&quot;id&quot;:5157, &amp; &lt;b&gt; &apos;x&apos;}',
+    '&#x1F600; &#233; &#xE9;',
+    'a & b &; &amp &verylongname1234; &amp;&amp',
+    '&bogus;',
+    '&#xD800;',
+  ];
+  const outcome = (lengthOnly: boolean, body: string): unknown => {
+    const seen: (string | number)[] = [];
+    const handler = {
+      open() {},
+      close() {},
+      text: (t: string) => seen.push(lengthOnly ? t.length : t),
+      wantsLengthOnly: () => lengthOnly,
+      textLength: (n: number) => seen.push(n),
+    };
+    try {
+      const t = new XmlTokenizer(handler, { part: 'p.xml', maxDepth: 8 });
+      t.write(`<a>${body}</a>`);
+      t.end();
+      return seen.map((x) => (typeof x === 'string' ? x.length : x));
+    } catch (error) {
+      return error instanceof AppError ? [error.code, JSON.stringify(error.params)] : error;
+    }
+  };
+  for (const body of samples) assert.deepEqual(outcome(true, body), outcome(false, body), body);
+});

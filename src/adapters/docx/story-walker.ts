@@ -109,6 +109,19 @@ export class StoryWalker implements XmlHandler {
     this.countAs(mode, text);
   }
 
+  /** Only visible text is read for its characters; the rest (codes, deletions…) counts by length. */
+  wantsLengthOnly(): boolean {
+    return this.textMode !== 'visible' || this.visibility() !== 'visible';
+  }
+
+  /** text() for a piece that wantsLengthOnly() said is not visible. */
+  textLength(length: number): void {
+    if (this.textMode === 'none') return;
+    if (this.rawOn()) this.o.tally.raw(length);
+    const mode = this.textMode === 'visible' ? this.visibility() : this.textMode;
+    this.countLength(mode, length);
+  }
+
   private rawOn(): boolean {
     return this.o.countRaw && this.opaque === 0;
   }
@@ -128,11 +141,16 @@ export class StoryWalker implements XmlHandler {
   }
 
   private countAs(mode: TextMode | 'hidden', text: string): void {
+    if (mode === 'visible') this.o.tally.text(text);
+    else this.countLength(mode, text.length);
+  }
+
+  /** What is not counted as text is only measured. */
+  private countLength(mode: TextMode | 'hidden', length: number): void {
     const { tally } = this.o;
-    if (mode === 'visible') tally.text(text);
-    else if (mode === 'deleted') tally.deleted(text.length);
-    else if (mode === 'code') tally.fieldCode(text.length);
-    else if (mode === 'hidden') tally.hidden(text.length);
+    if (mode === 'deleted') tally.deleted(length);
+    else if (mode === 'code') tally.fieldCode(length);
+    else if (mode === 'hidden') tally.hidden(length);
   }
 
   private oneChar(char: string): void {

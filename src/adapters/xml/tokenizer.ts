@@ -1,7 +1,7 @@
 import { AppError } from '../../domain/shared/errors.js';
 import { Attributes } from './attributes.js';
 import { APOS, GT, LT, QUOTE, SLASH } from './chars.js';
-import { decodeEntities } from './entities.js';
+import { decodedLength, decodeEntities } from './entities.js';
 import { NO_RESUME, type Resume, scanHeldPiece, tail } from './held-markup.js';
 import { NamespaceScopes } from './namespace-scopes.js';
 import { findSubtreeEnd, type SkipState } from './skip-subtree.js';
@@ -18,6 +18,13 @@ export interface XmlHandler {
   close(name: string): void;
   /** Character data (entities decoded), in pieces: a text node may arrive in several calls. */
   text(text: string): void;
+  /**
+   * Optional, with textLength: whether the next piece of text is wanted for its length only. It
+   * is then given to textLength, decoded length and checked references the same, without the
+   * decoded string being built (a field code's CSL JSON is full of &quot;).
+   */
+  wantsLengthOnly?(): boolean;
+  textLength?(length: number): void;
 }
 
 export interface TokenizerOptions {
@@ -49,11 +56,15 @@ export class XmlTokenizer {
   private heldTail = '';
   /** The element whose content is being skipped, if any. */
   private skipping: SkipState | null = null;
+  /** Whether the handler may take text by its length only (wantsLengthOnly and textLength). */
+  private readonly measuresText: boolean;
 
   constructor(
     private readonly handler: XmlHandler,
     private readonly options: TokenizerOptions,
-  ) {}
+  ) {
+    this.measuresText = handler.wantsLengthOnly !== undefined && handler.textLength !== undefined;
+  }
 
   write(chunk: string): void {
     if (this.held.length > 0) {
@@ -149,7 +160,11 @@ export class XmlTokenizer {
       if (raw.trim().length > 0) this.fail('text outside the root element');
       return;
     }
-    this.handler.text(decodeEntities(raw, this.options.part));
+    if (this.measuresText && (this.handler.wantsLengthOnly as () => boolean)()) {
+      (this.handler.textLength as (length: number) => void)(decodedLength(raw, this.options.part));
+    } else {
+      this.handler.text(decodeEntities(raw, this.options.part));
+    }
   }
 
   /** Handles the markup at buf[pos] === '<'; returns the index after it, or -1 if incomplete. */
