@@ -4,7 +4,6 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/adapters/http/server.js';
 import { hashToken } from '../../src/app/accounts/secrets.js';
-import { applyTransition } from '../../src/app/desk-transition.js';
 import {
   ACCESS_ACTORS,
   type AccessActor,
@@ -12,9 +11,8 @@ import {
   ROUTE_RULES,
   ruleFor,
 } from '../../src/domain/accounts/authorisation.js';
-import type { Action } from '../../src/domain/submission/lifecycle.js';
 import type { RunningDesk } from '../helpers/http-server.js';
-import { seedSubmission, staffMember, startTestDesk, testClock, Visitor } from './desk-helpers.js';
+import { moveAlong, seedSubmission, staffMember, startTestDesk, testClock, Visitor } from './desk-helpers.js';
 
 /** Every route the server registered, read from Fastify's own route tree (HEAD left out: it follows GET). */
 function registeredRoutes(app: FastifyInstance): Array<{ method: string; path: string }> {
@@ -179,17 +177,7 @@ async function seedSentContract(desk: RunningDesk, link: string): Promise<string
     receivedAt: '2022-08-20T11:00:00Z',
     linkToken: link,
   });
-  let version = record.version;
-  const move = async (action: Action) => {
-    const outcome = await applyTransition(
-      { submissionId: record.id, expectedVersion: version, action, actor: 'coordinator', accountId: 'test' },
-      desk.context,
-    );
-    assert.ok(outcome.ok, action);
-    version = outcome.summary.version;
-  };
-  await move('send_to_review');
-  await move('accept');
+  const version = await moveAlong(desk, record.id, record.version, ['send_to_review', 'accept']);
   const bytes = Buffer.from('%PDF-1.4\n% contrat\n');
   const stored = await desk.context.intake.files.put(bytes);
   const document = await desk.context.contractDocuments.add({
@@ -201,6 +189,6 @@ async function seedSentContract(desk: RunningDesk, link: string): Promise<string
     mediaType: 'application/pdf',
     addedBy: { kind: 'coordinator', id: null },
   });
-  await move('send_contract');
+  await moveAlong(desk, record.id, version, ['send_contract']);
   return document.id;
 }

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyTransition } from '../../src/app/desk-transition.js';
 import type { Action } from '../../src/domain/submission/lifecycle.js';
 import type { NewAuthor } from '../../src/ports/submission-records.js';
 import { newSubmission, newVersion } from '../db/support/fixtures.js';
 import type { RunningDesk } from '../helpers/http-server.js';
-import { type Staff, staffMember, startTestDesk, type TestClock, testClock } from './desk-helpers.js';
+import {
+  moveAlong,
+  type Staff,
+  staffMember,
+  startTestDesk,
+  type TestClock,
+  testClock,
+} from './desk-helpers.js';
 
 /**
  * The issue's table of contents at the desk: the texts placed in the issue (by line of inquiry,
@@ -38,21 +44,7 @@ describe('the issue’s table of contents', () => {
         version: newVersion({ signesTotal: signes }),
       }),
     );
-    let version = record.version;
-    for (const action of actions) {
-      const outcome = await applyTransition(
-        {
-          submissionId: record.id,
-          expectedVersion: version,
-          action,
-          actor: 'coordinator',
-          accountId: 'test',
-        },
-        desk.context,
-      );
-      assert.ok(outcome.ok, `${title}: ${action}`);
-      version = outcome.summary.version;
-    }
+    await moveAlong(desk, record.id, record.version, actions);
     ids[key] = record.id;
   }
 

@@ -5,8 +5,10 @@ import { bootstrapAdministrator } from '../../src/app/accounts/bootstrap-adminis
 import { inviteAccount } from '../../src/app/accounts/invite-account.js';
 import { activationPath } from '../../src/app/accounts/links.js';
 import { hashToken } from '../../src/app/accounts/secrets.js';
+import { applyTransition } from '../../src/app/desk-transition.js';
 import { submitManuscript } from '../../src/app/submit-manuscript.js';
 import type { Role } from '../../src/domain/accounts/roles.js';
+import type { Action } from '../../src/domain/submission/lifecycle.js';
 import type { AccountRecord } from '../../src/ports/accounts.js';
 import { makeDocx, p } from '../helpers/docx-fixtures.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
@@ -290,4 +292,29 @@ export async function seedSubmission(desk: RunningDesk, options: SeedOptions) {
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Moves a submission through these actions as a coordinator would (the one transition table),
+ * from the version given; `after` runs after each move (to add what that step brings). The last
+ * version.
+ */
+export async function moveAlong(
+  desk: RunningDesk,
+  submissionId: string,
+  version: number,
+  actions: readonly Action[],
+  after?: (action: Action) => Promise<void>,
+): Promise<number> {
+  let current = version;
+  for (const action of actions) {
+    const outcome = await applyTransition(
+      { submissionId, expectedVersion: current, action, actor: 'coordinator', accountId: 'test' },
+      desk.context,
+    );
+    assert.ok(outcome.ok, action);
+    current = outcome.summary.version;
+    if (after) await after(action);
+  }
+  return current;
 }

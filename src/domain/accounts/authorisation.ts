@@ -315,6 +315,16 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     purpose: { fr: 'le sommaire, en texte', en: 'the table of contents, as text' },
   },
   {
+    method: 'GET',
+    path: '/bureau/sommaire.zip',
+    proof: 'session',
+    roles: COORDINATION,
+    purpose: {
+      fr: 'le dossier du numéro (textes et contrats signés)',
+      en: 'the issue’s folder (texts and signed contracts)',
+    },
+  },
+  {
     method: 'POST',
     path: '/bureau/sommaire/ordre',
     proof: 'session',

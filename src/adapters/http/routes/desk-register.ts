@@ -13,6 +13,7 @@ import type { DeskDeps } from './desk-common.js';
 import { registerDeskContentsRoutes } from './desk-contents.js';
 import { registerDeskContractRoutes } from './desk-contract.js';
 import { registerDeskDashboardRoutes } from './desk-dashboard.js';
+import { registerDeskIssueFolderRoute } from './desk-issue-folder.js';
 import { registerDeskReviewRoutes } from './desk-reviews.js';
 import { registerDeskSubmissionRoutes } from './desk-submission.js';
 
@@ -70,6 +71,7 @@ export function registerDeskRoutes(
   registerDeskSubmissionRoutes(app, deps);
   registerDeskReviewRoutes(app, deps);
   registerDeskContractRoutes(app, deps);
+  registerDeskIssueFolderRoute(app, deps);
   registerDeskCallRoutes(app, deps);
   registerDeskContentsRoutes(app, deps);
   registerDeskAccountRoutes(app, deps);

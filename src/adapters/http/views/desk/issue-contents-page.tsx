@@ -23,6 +23,7 @@ export interface IssueContentsPageProps {
 export function IssueContentsPage(props: IssueContentsPageProps) {
   const { lang, call, staff, csrf, path, contents } = props;
   const title = t(lang, `Sommaire — n° ${call.issue}`, `Table of contents — no. ${call.issue}`);
+  const coordinating = staff.role !== 'committee';
   return (
     <DeskLayout
       lang={lang}
@@ -51,7 +52,7 @@ export function IssueContentsPage(props: IssueContentsPageProps) {
             numbered
             call={call}
             lang={lang}
-            {...(staff.role === 'committee' ? {} : { csrf })}
+            {...(coordinating ? { csrf } : {})}
           />
           <p>
             {t(
@@ -62,6 +63,18 @@ export function IssueContentsPage(props: IssueContentsPageProps) {
             <a href="/bureau/sommaire.txt">
               {t(lang, 'Télécharger le sommaire (texte)', 'Download the table of contents (text)')}
             </a>
+            {coordinating && (
+              <>
+                {' · '}
+                <a href="/bureau/sommaire.zip">
+                  {t(
+                    lang,
+                    'Télécharger le dossier du numéro (textes et contrats signés, .zip)',
+                    'Download the issue’s folder (texts and signed contracts, .zip)',
+                  )}
+                </a>
+              </>
+            )}
           </p>
         </>
       )}
