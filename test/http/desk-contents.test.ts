@@ -10,6 +10,7 @@ import {
   staffMember,
   startTestDesk,
   type TestClock,
+  TO_ISSUE,
   testClock,
 } from './desk-helpers.js';
 
@@ -32,7 +33,7 @@ describe('the issue’s table of contents', () => {
     receivedAt: string,
     authors: NewAuthor[],
     signes: number,
-    actions: Action[],
+    actions: readonly Action[],
   ): Promise<void> {
     const record = await desk.context.submissions.recordSubmission(
       newSubmission(desk.context.callId, {
@@ -56,13 +57,6 @@ describe('the issue’s table of contents', () => {
     postalAddress: '12 rue de la Paix, 75002 Paris',
     isContact: true,
   });
-  const toIssue: Action[] = [
-    'send_to_review',
-    'accept',
-    'send_contract',
-    'record_signed_contract',
-    'place_in_issue',
-  ];
 
   before(async () => {
     ({ desk, clock } = await startTestDesk({}, testClock(Date.parse('2022-09-20T08:00:00Z'))));
@@ -78,7 +72,7 @@ describe('the issue’s table of contents', () => {
       '2022-08-10T10:00:00Z',
       [contact('Zoé', 'Moreau'), { givenName: 'Jean', surname: 'de La Fontaine', isContact: false }],
       21_000,
-      toIssue,
+      TO_ISSUE,
     );
     await submission(
       'first-axis',
@@ -90,7 +84,7 @@ describe('the issue’s table of contents', () => {
         { givenName: 'Anne', surname: 'Abadie', isContact: false, requestedOrder: true },
       ],
       19_500,
-      [...toIssue, 'publish'],
+      [...TO_ISSUE, 'publish'],
     );
     await submission(
       'accepted',

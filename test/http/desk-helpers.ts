@@ -294,6 +294,15 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** From a complete submission to a place in the issue, the contract signed on the way. */
+export const TO_ISSUE: readonly Action[] = [
+  'send_to_review',
+  'accept',
+  'send_contract',
+  'record_signed_contract',
+  'place_in_issue',
+];
+
 /**
  * Moves a submission through these actions as a coordinator would (the one transition table),
  * from the version given; `after` runs after each move (to add what that step brings). The last

@@ -10,6 +10,7 @@ import {
   seedSubmission,
   staffMember,
   startTestDesk,
+  TO_ISSUE,
   testClock,
 } from './desk-helpers.js';
 
@@ -34,7 +35,7 @@ describe('the issue’s folder (texts and signed contracts in one zip)', () => {
   after(() => desk.close());
 
   /** A submission moved along; a signed copy (a photo) comes back once the contract is sent. */
-  async function text(title: string, surname: string, receivedAt: string, actions: Action[]) {
+  async function text(title: string, surname: string, receivedAt: string, actions: readonly Action[]) {
     const seeded = await seedSubmission(desk, { title, givenName: 'Zoé', surname, receivedAt });
     await moveAlong(desk, seeded.record.id, seeded.record.version, actions, async (action) => {
       if (action !== 'send_contract') return;
@@ -52,13 +53,6 @@ describe('the issue’s folder (texts and signed contracts in one zip)', () => {
     return seeded;
   }
 
-  const toIssue: Action[] = [
-    'send_to_review',
-    'accept',
-    'send_contract',
-    'record_signed_contract',
-    'place_in_issue',
-  ];
 
   it('says so when no text is placed yet', async () => {
     const response = await coordinator.visitor.get('/bureau/sommaire.zip');
@@ -67,8 +61,8 @@ describe('the issue’s folder (texts and signed contracts in one zip)', () => {
   });
 
   it('gives the placed texts in the issue’s order with their signed contracts, and nothing else', async () => {
-    const first = await text('Le guichet et l’écran', 'Moreau', '2022-08-10T10:00:00Z', toIssue);
-    const second = await text('Accompagner / à distance', 'Vidal', '2022-08-15T10:00:00Z', toIssue);
+    const first = await text('Le guichet et l’écran', 'Moreau', '2022-08-10T10:00:00Z', TO_ISSUE);
+    const second = await text('Accompagner / à distance', 'Vidal', '2022-08-15T10:00:00Z', TO_ISSUE);
     await text('Pas encore au sommaire', 'Attente', '2022-08-16T10:00:00Z', ['send_to_review', 'accept']);
     const { html } = await coordinator.visitor.page('/bureau/sommaire');
     assert.match(html, /href="\/bureau\/sommaire\.zip"/);
