@@ -53,7 +53,6 @@ describe('the issue’s folder (texts and signed contracts in one zip)', () => {
     return seeded;
   }
 
-
   it('says so when no text is placed yet', async () => {
     const response = await coordinator.visitor.get('/bureau/sommaire.zip');
     assert.equal(response.status, 409);
