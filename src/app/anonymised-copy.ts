@@ -1,4 +1,4 @@
-import { type Identity, nameFinder } from '../domain/manuscript/author-names.js';
+import { type AnonymousRole, type Identity, nameFinder } from '../domain/manuscript/author-names.js';
 import { AppError } from '../domain/shared/errors.js';
 import type { AnonymisableFormat, AnonymisedCopy, ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
@@ -7,8 +7,10 @@ export interface AnonymisedCopyInput {
   bytes: Buffer;
   /** The file's name as received: the copy is named after it. */
   fileName: string;
-  /** Whose names come out: the submission's authors. */
+  /** Whose names come out: the submission's authors, or the reader who annotated the file. */
   people: readonly Identity[];
+  /** Whom the copy hides (the placeholders differ): the authors unless said. */
+  role?: AnonymousRole;
 }
 
 export interface AnonymisedCopyResult extends AnonymisedCopy {
@@ -36,7 +38,7 @@ export async function makeAnonymisedCopy(
   if (format !== 'docx' && format !== 'odt') {
     throw new AppError('ANONYMISE_FORMAT', { format: original.manuscript?.format ?? format });
   }
-  const copy = await deps.anonymise(input.bytes, input.people, format);
+  const copy = await deps.anonymise(input.bytes, input.people, format, input.role ?? 'author');
   const fileName = anonymisedName(input.fileName, format);
   const check = await deps.read({ bytes: copy.bytes, name: fileName }, { keepText: true });
   if (check.error || !check.manuscript) throw check.error ?? new AppError('FILE_UNREADABLE', {});

@@ -1,4 +1,4 @@
-import type { Identity } from '../domain/manuscript/author-names.js';
+import type { AnonymousRole, Identity } from '../domain/manuscript/author-names.js';
 
 /** What the anonymised copy of a manuscript is made of, and what was done to make it. */
 export interface AnonymisedCopy {
@@ -18,9 +18,13 @@ export interface AnonymisedCopy {
 /** The formats an anonymised copy can be made of. */
 export type AnonymisableFormat = 'docx' | 'odt';
 
-/** Makes the copy a blind review needs, without these people's names. */
+/**
+ * Makes the copy a blind review needs, without these people's names: the authors' (the default),
+ * or a reader's, in the file they annotated.
+ */
 export type ManuscriptAnonymiser = (
   bytes: Buffer,
   people: readonly Identity[],
   format: AnonymisableFormat,
+  role?: AnonymousRole,
 ) => Promise<AnonymisedCopy>;

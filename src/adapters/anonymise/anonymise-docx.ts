@@ -1,4 +1,10 @@
-import { AUTHOR_PLACEHOLDER, type Identity, type NameFinder } from '../../domain/manuscript/author-names.js';
+import {
+  ANONYMOUS_LABELS,
+  type AnonymousLabels,
+  type AnonymousRole,
+  type Identity,
+  type NameFinder,
+} from '../../domain/manuscript/author-names.js';
 import type { ReaderLimits } from '../../domain/manuscript/limits.js';
 import type { AnonymisedCopy } from '../../ports/anonymiser.js';
 import { rewritePackage } from './rewrite-package.js';
@@ -26,32 +32,38 @@ const WHO_PROPERTIES: Record<string, readonly string[]> = {
  * Normal.dotm; the first-page preview picture is dropped. Everything else — text, styles,
  * pictures, notes — is copied byte for byte, so the copy opens and counts as the original.
  * Not covered, and said so in the report: names inside pictures and embedded objects.
+ * For a reader's annotated file (`role` reader), the same rules with « [Relecture] » and
+ * « Relecture » as the comments' and changes' author.
  */
 export async function anonymiseDocx(
   bytes: Buffer,
   people: readonly Identity[],
+  role: AnonymousRole = 'author',
   limits?: ReaderLimits,
 ): Promise<AnonymisedCopy> {
   const finder = finderFor(people);
+  const labels = ANONYMOUS_LABELS[role];
   return rewritePackage(
     bytes,
     {
       drop: (name) => THUMBNAIL.test(name),
       embedded: (name) => /^word\/embeddings\//i.test(name),
-      rewrite: (name, xml) => (/\.rels$/i.test(name) ? relationships(xml, finder) : part(name, xml, finder)),
+      rewrite: (name, xml) =>
+        /\.rels$/i.test(name) ? relationships(xml, finder) : part(name, xml, finder, labels),
     },
     limits,
   );
 }
 
-function part(name: string, xml: string, finder: NameFinder): PartResult {
+function part(name: string, xml: string, finder: NameFinder, labels: AnonymousLabels): PartResult {
+  const { placeholder } = labels;
   return steps(xml, [
     (x) => emptyElements(x, WHO_PROPERTIES[name.toLowerCase()] ?? []),
-    (x) => rewriteAttributes(x, finder, AUTHOR_PLACEHOLDER),
+    (x) => rewriteAttributes(x, finder, placeholder, labels),
     (x) =>
       WORD_PART.test(name)
-        ? rewriteRunText(x, finder, AUTHOR_PLACEHOLDER)
-        : rewriteTextNodes(x, finder, AUTHOR_PLACEHOLDER),
+        ? rewriteRunText(x, finder, placeholder)
+        : rewriteTextNodes(x, finder, placeholder),
   ]);
 }
 

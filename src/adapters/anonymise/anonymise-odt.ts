@@ -1,4 +1,10 @@
-import { AUTHOR_PLACEHOLDER, type Identity, type NameFinder } from '../../domain/manuscript/author-names.js';
+import {
+  ANONYMOUS_LABELS,
+  type AnonymousLabels,
+  type AnonymousRole,
+  type Identity,
+  type NameFinder,
+} from '../../domain/manuscript/author-names.js';
 import type { ReaderLimits } from '../../domain/manuscript/limits.js';
 import type { AnonymisedCopy } from '../../ports/anonymiser.js';
 import { rewritePackage } from './rewrite-package.js';
@@ -13,41 +19,44 @@ const THUMBNAIL = /^Thumbnails\//i;
  * become « [Auteur] » in every XML part (a name cut by a span included); meta.xml's initial
  * creator, creator and printed-by are emptied; tracked changes' and annotations' creators become
  * « Auteur »; the preview picture goes, with its line in the manifest. `mimetype` stays first and
- * uncompressed, as ODF requires.
+ * uncompressed, as ODF requires. A reader's annotated file (`role` reader) gets « Relecture ».
  */
 export async function anonymiseOdt(
   bytes: Buffer,
   people: readonly Identity[],
+  role: AnonymousRole = 'author',
   limits?: ReaderLimits,
 ): Promise<AnonymisedCopy> {
   const finder = finderFor(people);
+  const labels = ANONYMOUS_LABELS[role];
   return rewritePackage(
     bytes,
     {
       drop: (name) => THUMBNAIL.test(name),
       embedded: (name) => /^Object[ _]?\d+\/content\.xml$/i.test(name),
       stored: (name) => name === 'mimetype',
-      rewrite: (name, xml) => part(name, xml, finder),
+      rewrite: (name, xml) => part(name, xml, finder, labels),
     },
     limits,
   );
 }
 
-function part(name: string, xml: string, finder: NameFinder): PartResult {
+function part(name: string, xml: string, finder: NameFinder, labels: AnonymousLabels): PartResult {
+  const { placeholder } = labels;
   if (/^META-INF\/manifest\.xml$/i.test(name)) return withoutThumbnail(xml);
   if (/^meta\.xml$/i.test(name)) {
     return steps(xml, [
       (x) => emptyElements(x, ['meta:initial-creator', 'dc:creator', 'meta:printed-by']),
-      (x) => rewriteAttributes(x, finder, AUTHOR_PLACEHOLDER),
-      (x) => rewriteTextNodes(x, finder, AUTHOR_PLACEHOLDER),
+      (x) => rewriteAttributes(x, finder, placeholder, labels),
+      (x) => rewriteTextNodes(x, finder, placeholder),
     ]);
   }
   return steps(xml, [
     // Inside content: who made a tracked change, who wrote an annotation.
-    (x) => emptyElements(x, ['dc:creator'], 'Auteur'),
-    (x) => emptyElements(x, ['meta:creator-initials'], 'A'),
-    (x) => rewriteAttributes(x, finder, AUTHOR_PLACEHOLDER),
-    (x) => rewriteOdfText(x, finder, AUTHOR_PLACEHOLDER),
+    (x) => emptyElements(x, ['dc:creator'], labels.who),
+    (x) => emptyElements(x, ['meta:creator-initials'], labels.initials),
+    (x) => rewriteAttributes(x, finder, placeholder, labels),
+    (x) => rewriteOdfText(x, finder, placeholder),
   ]);
 }
 

@@ -1,4 +1,9 @@
-import { type NameFinder, replaceNames } from '../../domain/manuscript/author-names.js';
+import {
+  ANONYMOUS_LABELS,
+  type AnonymousLabels,
+  type NameFinder,
+  replaceNames,
+} from '../../domain/manuscript/author-names.js';
 
 /**
  * Rewriting the text of an OOXML part in place, as a string: only the characters of names change,
@@ -61,14 +66,20 @@ export interface Rewritten {
  * what (tracked changes' and comments' w:author, w:initials, people.xml's user ids) replaced
  * whatever they hold — a login name is not an author's name but tells it as well.
  */
-export function rewriteAttributes(xml: string, finder: NameFinder, placeholder: string): Rewritten {
+export function rewriteAttributes(
+  xml: string,
+  finder: NameFinder,
+  placeholder: string,
+  labels: AnonymousLabels = ANONYMOUS_LABELS.author,
+): Rewritten {
+  const whoAttributes = whoAttributesFor(labels);
   let count = 0;
   const edits: Edit[] = [];
   for (const tag of xml.matchAll(/<[A-Za-z][^<>]*>/g)) {
     const rewritten = tag[0].replace(
       /(\s)([\w.-]+:)?([\w.-]+)="([^"]*)"/g,
       (whole, space, prefix, local, raw) => {
-        const who = WHO_ATTRIBUTES[local as string];
+        const who = whoAttributes[local as string];
         const value = decodeXml(raw as string);
         if (who !== undefined && value !== who) {
           count++;
@@ -87,12 +98,9 @@ export function rewriteAttributes(xml: string, finder: NameFinder, placeholder: 
 }
 
 /** Attributes that name a person, and what they become. */
-const WHO_ATTRIBUTES: Record<string, string> = {
-  author: 'Auteur',
-  initials: 'A',
-  userId: '',
-  providerId: 'None',
-};
+function whoAttributesFor(labels: AnonymousLabels): Record<string, string> {
+  return { author: labels.who, initials: labels.initials, userId: '', providerId: 'None' };
+}
 
 /** Every text node (between tags) with the names in it replaced: for parts other than the body's runs. */
 export function rewriteTextNodes(xml: string, finder: NameFinder, placeholder: string): Rewritten {

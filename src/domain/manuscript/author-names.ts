@@ -11,8 +11,26 @@ export interface Identity {
   email?: string;
 }
 
+/**
+ * Who a copy is made anonymous for: the authors' names taken out for the readers (blind review),
+ * or a reader's name taken out of the file they annotated, for the authors.
+ */
+export type AnonymousRole = 'author' | 'reader';
+
+/** What stands in for the person: in the text, and as the author of a comment or a tracked change. */
+export interface AnonymousLabels {
+  placeholder: string;
+  who: string;
+  initials: string;
+}
+
+export const ANONYMOUS_LABELS: Record<AnonymousRole, AnonymousLabels> = {
+  author: { placeholder: '[Auteur]', who: 'Auteur', initials: 'A' },
+  reader: { placeholder: '[Relecture]', who: 'Relecture', initials: 'R' },
+};
+
 /** What stands in for a name in the anonymised copy. */
-export const AUTHOR_PLACEHOLDER = '[Auteur]';
+export const AUTHOR_PLACEHOLDER = ANONYMOUS_LABELS.author.placeholder;
 
 export interface Match {
   start: number;

@@ -153,4 +153,27 @@ describe('the anonymised copy of a .docx', () => {
       (e: { code?: string }) => e.code === 'XML_DOCTYPE',
     );
   });
+
+  it('for a reader’s annotated file: their comments and changes signed « Relecture », their name « [Relecture] »', async () => {
+    const rita = { givenName: 'Rita', surname: 'Relectrice', email: 'rita@exemple.fr' };
+    const annotated = await makeZip(
+      docxEntries({
+        body:
+          p('Le texte de [Auteur], déjà anonyme.') +
+          `<w:p><w:ins w:id="1" w:author="rrelectrice" w:date="2022-09-01T10:00:00Z">${r('Ajout.')}</w:ins></w:p>`,
+        comments: `<w:comment w:id="0" w:author="Rita Relectrice" w:initials="RR">${p('Très clair. R. Relectrice')}</w:comment>`,
+        core: '<dc:creator>Auteur</dc:creator><cp:lastModifiedBy>Rita Relectrice</cp:lastModifiedBy>',
+      }),
+    );
+    const { bytes } = await anonymiseDocx(annotated, [rita], 'reader');
+    const parts = await entriesOf(bytes);
+    const comments = String(parts.get('word/comments.xml'));
+    assert.match(comments, /w:author="Relecture" w:initials="R"/);
+    assert.match(comments, /Très clair\. \[Relecture\]/);
+    assert.match(String(parts.get('word/document.xml')), /<w:ins w:id="1" w:author="Relecture"/);
+    assert.match(String(parts.get('word/document.xml')), /Le texte de \[Auteur\], déjà anonyme\./);
+    for (const [name, data] of parts) {
+      assert.ok(!fold(String(data)).includes('relectrice'), `${name} still names the reader`);
+    }
+  });
 });

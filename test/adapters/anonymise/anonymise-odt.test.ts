@@ -86,6 +86,15 @@ describe('the anonymised copy of an .odt', () => {
     assert.deepEqual(report.droppedParts, ['Thumbnails/thumbnail.png']);
   });
 
+  it('signs the annotations and changes « Relecture » in a reader’s file', async () => {
+    const { bytes } = await anonymiseOdt(await telltaleOdt(), [ELOISE], 'reader');
+    const content = (await entriesOf(bytes)).text.get('content.xml') ?? '';
+    assert.match(content, /<dc:creator>Relecture<\/dc:creator>/);
+    assert.match(content, /<meta:creator-initials>R<\/meta:creator-initials>/);
+    assert.match(content, /\[Relecture\]/);
+    assert.doesNotMatch(fold(content), /dupre/);
+  });
+
   it('opens as a manuscript again, with only the names changed', async () => {
     const original = await telltaleOdt();
     const { bytes } = await anonymiseOdt(original, [ELOISE]);
