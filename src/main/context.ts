@@ -13,6 +13,7 @@ import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
 import { KyselyContractDocumentStore } from '../adapters/db/repositories/contract-documents.js';
 import { KyselyIssueOrderStore } from '../adapters/db/repositories/issue-order.js';
+import { KyselyReviewFileStore } from '../adapters/db/repositories/review-files.js';
 import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
 import { FolderMailer } from '../adapters/mail-out/folder-mailer.js';
@@ -38,6 +39,7 @@ import { randomIds } from '../ports/id-generator.js';
 import type { IssueOrderStore } from '../ports/issue-order.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
 import type { Outbox } from '../ports/outbox.js';
+import type { ReviewFileStore } from '../ports/review-files.js';
 import type { ReviewStore } from '../ports/reviews.js';
 import type { SubmissionStore } from '../ports/submission-store.js';
 import { type OpenFileStore, openFileStore } from './file-store.js';
@@ -144,6 +146,8 @@ export interface AppContext {
   issueOrder: IssueOrderStore;
   /** The publishing contract's files, read outside any transaction (the desk's and the author's pages). */
   contractDocuments: ContractDocumentStore;
+  /** Readers' files and their anonymised copies, read outside any transaction (the desk's and the author's pages). */
+  reviewFiles: ReviewFileStore;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -216,6 +220,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       reviews: new KyselyReviewStore(handle.db, systemClock, randomIds),
       issueOrder: new KyselyIssueOrderStore(handle.db, systemClock),
       contractDocuments: new KyselyContractDocumentStore(handle.db, systemClock, randomIds),
+      reviewFiles: new KyselyReviewFileStore(handle.db, systemClock, randomIds),
       outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

@@ -2,6 +2,7 @@ import type { AuthorLinkStore } from './author-links.js';
 import type { ContractDocumentStore } from './contract-documents.js';
 import type { IssueOrderStore } from './issue-order.js';
 import type { Outbox } from './outbox.js';
+import type { ReviewFileStore } from './review-files.js';
 import type { ReviewStore } from './reviews.js';
 import type { EventDetail, SubmissionStore } from './submission-store.js';
 
@@ -98,6 +99,8 @@ export interface TransactionStores {
   issueOrder: IssueOrderStore;
   /** The publishing contract's files: the contract sent, the signed copies. */
   contractDocuments: ContractDocumentStore;
+  /** The files readers send with their opinions, and the anonymised copies shared with the author. */
+  reviewFiles: ReviewFileStore;
 }
 
 /**

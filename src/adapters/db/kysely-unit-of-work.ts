@@ -8,6 +8,7 @@ import { KyselyAuthorLinkStore } from './repositories/author-links.js';
 import { KyselyContractDocumentStore } from './repositories/contract-documents.js';
 import { KyselyIssueOrderStore } from './repositories/issue-order.js';
 import { enqueue } from './repositories/outbox.js';
+import { KyselyReviewFileStore } from './repositories/review-files.js';
 import { KyselyReviewStore } from './repositories/reviews.js';
 import { type Executor, withTransaction } from './transaction.js';
 
@@ -39,6 +40,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         reviews: new KyselyReviewStore(trx, this.clock, this.ids),
         issueOrder: new KyselyIssueOrderStore(trx, this.clock),
         contractDocuments: new KyselyContractDocumentStore(trx, this.clock, this.ids),
+        reviewFiles: new KyselyReviewFileStore(trx, this.clock, this.ids),
       }),
     );
   }

@@ -29,6 +29,7 @@ export interface Database {
   reviews: ReviewsTable;
   issue_order: IssueOrderTable;
   contract_documents: ContractDocumentsTable;
+  review_files: ReviewFilesTable;
 }
 
 export interface CallsTable {
@@ -248,4 +249,20 @@ export interface ContractDocumentsTable {
   added_by_kind: string;
   added_by: string | null;
   added_at: string;
+}
+
+/** The files a reader sent with their opinion, and their anonymised copies (0010). */
+export interface ReviewFilesTable {
+  id: string;
+  review_id: string;
+  submission_id: string;
+  file_sha256: string;
+  file_name: string;
+  byte_size: number;
+  /** Both null, or both set (a CHECK says so). */
+  anonymised_sha256: string | null;
+  anonymised_byte_size: number | null;
+  added_at: string;
+  /** Null while anonymised_sha256 is null (a CHECK says so). */
+  shared_at: string | null;
 }

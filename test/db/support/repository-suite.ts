@@ -10,6 +10,7 @@ import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
 import { outboxSuite } from './suite-outbox.js';
+import { reviewFilesSuite } from './suite-review-files.js';
 import { reviewSuite } from './suite-reviews.js';
 import { submissionSuite } from './suite-submissions.js';
 
@@ -32,4 +33,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   reviewSuite(makeDb);
   issueOrderSuite(makeDb);
   contractDocumentsSuite(makeDb);
+  reviewFilesSuite(makeDb);
 }

@@ -39,6 +39,7 @@ const ALL = [
   '0007-reviews',
   '0008-issue-order',
   '0009-contract-documents',
+  '0010-review-files',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -58,6 +59,7 @@ const TABLES = [
   'manuscript_versions',
   'messages',
   'outbox',
+  'review_files',
   'reviews',
   'sign_in_attempts',
   'submissions',
@@ -111,6 +113,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
                 'reviews',
                 'issue_order',
                 'contract_documents',
+                'review_files',
                 ...ACCOUNT_TABLES,
               ].includes(name),
           ),
@@ -129,12 +132,16 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0007-reviews',
           '0008-issue-order',
           '0009-contract-documents',
+          '0010-review-files',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
         assert.equal((await steps.migrateDown()).error, undefined);
-        const withoutContracts = TABLES.filter((name) => name !== 'contract_documents');
+        const withoutReviewFiles = TABLES.filter((name) => name !== 'review_files');
+        assert.deepEqual(await ownTables(old.handle), withoutReviewFiles);
+        assert.equal((await steps.migrateDown()).error, undefined);
+        const withoutContracts = withoutReviewFiles.filter((name) => name !== 'contract_documents');
         assert.deepEqual(await ownTables(old.handle), withoutContracts);
         assert.equal((await steps.migrateDown()).error, undefined);
         const withoutOrder = withoutContracts.filter((name) => name !== 'issue_order');
@@ -160,6 +167,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0007-reviews',
           '0008-issue-order',
           '0009-contract-documents',
+          '0010-review-files',
         ]);
       } finally {
         await old.drop();

@@ -8,6 +8,7 @@ import * as m0006 from './0006-sign-in-attempts.js';
 import * as m0007 from './0007-reviews.js';
 import * as m0008 from './0008-issue-order.js';
 import * as m0009 from './0009-contract-documents.js';
+import * as m0010 from './0010-review-files.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,7 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
       up: (db) => m0009.up(db, dialect),
       down: (db) => m0009.down(db),
     },
+    '0010-review-files': { up: (db) => m0010.up(db, dialect), down: (db) => m0010.down(db) },
   };
 }
 
