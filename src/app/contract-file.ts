@@ -39,6 +39,11 @@ const MEDIA_TYPES: Partial<Record<FileKind, string>> = {
   odt: 'application/vnd.oasis.opendocument.text',
 };
 
+/** The media type a kept file is recorded with, from the kind its content was recognised as. */
+export function mediaTypeOf(kind: FileKind): string {
+  return MEDIA_TYPES[kind] ?? 'application/octet-stream';
+}
+
 /**
  * Keeps one contract file on a submission: recognised by its content (never its name), checked
  * against the status and the caps, stored durably, then recorded with its audit event in one
@@ -67,7 +72,7 @@ export async function keepContractFile(
       fileSha256: stored.sha256,
       fileName: input.file.name,
       byteSize: stored.byteSize,
-      mediaType: MEDIA_TYPES[analysis.kind] ?? 'application/octet-stream',
+      mediaType: mediaTypeOf(analysis.kind),
       addedBy: input.addedBy,
     });
     await s.submissions.appendEvent(input.submissionId, {

@@ -6,8 +6,9 @@ import { contactPerson } from '../domain/submission/author.js';
 import { type Action, type Actor, isDecision, transition } from '../domain/submission/lifecycle.js';
 import type { StatusFacts } from '../domain/submission/requirements.js';
 import type { Status } from '../domain/submission/status.js';
+import type { UnitOfWork } from '../ports/message-ledger.js';
 import type { OutboxMessage } from '../ports/outbox.js';
-import type { SubmissionRecord, SubmissionStore, SubmissionSummary } from '../ports/submission-store.js';
+import type { SubmissionRecord, SubmissionSummary } from '../ports/submission-store.js';
 import { linkRequestUrl } from './follow-link.js';
 import { letterJob } from './process-outbox.js';
 
@@ -20,6 +21,11 @@ export interface DecisionNotice {
   publicBase?: string;
   /** The readers' words for the author (blind review), quoted without their names. */
   readerComments?: readonly string[];
+  /**
+   * The readers' annotated files that go to the author's page with the decision: the requests
+   * whose files' anonymised copies are shared, and how many copies that makes (the letter says so).
+   */
+  readerFiles?: { reviewIds: readonly string[]; count: number };
 }
 
 export interface TransitionRequest {
@@ -67,29 +73,36 @@ export function factsOf(record: SubmissionRecord, action: Action): StatusFacts {
  * Use case: a person of the desk moves a submission through the ONE transition table. The change
  * is based on the version they saw: if anyone changed the submission since (another coordinator,
  * the author through their link, a new version by e-mail), nothing is written and they are told.
+ * A decision sent with the readers' opinions also puts their annotated files (the copies without
+ * their names) on the author's page, in the same transaction as the letter that says so.
  */
 export async function applyTransition(
   request: TransitionRequest,
-  deps: { submissions: SubmissionStore },
+  deps: { uow: UnitOfWork },
 ): Promise<TransitionOutcome> {
-  const record = await deps.submissions.findById(request.submissionId);
+  const record = await deps.uow.run((s) => s.submissions.findById(request.submissionId));
   if (!record) return { ok: false, reason: 'not-found' };
   if (record.version !== request.expectedVersion) return { ok: false, reason: 'stale' };
   const decided = transition(record.status, request.action, request.actor, factsOf(record, request.action));
   if (!decided.ok) return { ok: false, reason: 'refused', error: decided.error };
   const letter = decisionLetter(record, request);
+  const sharing = isDecision(request.action) ? (request.notify?.readerFiles?.reviewIds ?? []) : [];
   try {
-    const summary = await deps.submissions.changeStatus({
-      submissionId: record.id,
-      expectedVersion: request.expectedVersion,
-      to: decided.status,
-      event: {
-        actor: { kind: request.actor, id: request.accountId },
-        channel: 'web',
-        action: request.action,
-        ...(isDecision(request.action) ? { detail: { notified: letter !== null } } : {}),
-      },
-      ...(letter ? { outbox: [letter] } : {}),
+    const summary = await deps.uow.run(async (s) => {
+      const changed = await s.submissions.changeStatus({
+        submissionId: record.id,
+        expectedVersion: request.expectedVersion,
+        to: decided.status,
+        event: {
+          actor: { kind: request.actor, id: request.accountId },
+          channel: 'web',
+          action: request.action,
+          ...(isDecision(request.action) ? { detail: { notified: letter !== null } } : {}),
+        },
+        ...(letter ? { outbox: [letter] } : {}),
+      });
+      if (sharing.length > 0) await s.reviewFiles.share(sharing);
+      return changed;
     });
     return { ok: true, from: record.status, summary, notified: letter !== null };
   } catch (e) {
@@ -123,6 +136,7 @@ export function decisionLetter(
       decision: request.action,
       ...(note ? { note } : {}),
       ...(notify.readerComments?.length ? { readerComments: [...notify.readerComments] } : {}),
+      ...(notify.readerFiles?.count ? { readerFiles: notify.readerFiles.count } : {}),
       ...(notify.publicBase ? { linkRequestUrl: linkRequestUrl(notify.publicBase) } : {}),
     },
     `decision:${record.id}:${request.expectedVersion}`,

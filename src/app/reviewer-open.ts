@@ -3,6 +3,7 @@ import { awaitsOpinion, type ReviewClosed, reviewClosed } from '../domain/editor
 import { submissionReference } from '../domain/submission/reference.js';
 import type { Status } from '../domain/submission/status.js';
 import type { UnitOfWork } from '../ports/message-ledger.js';
+import type { ReviewFile } from '../ports/review-files.js';
 import type { ReviewRecord } from '../ports/reviews.js';
 import type { VersionRecord } from '../ports/submission-records.js';
 
@@ -22,6 +23,8 @@ export interface ReaderView {
   /** Why the reader can no longer answer; null while they can (give or correct an opinion). */
   closed: ReviewClosed | null;
   canDecline: boolean;
+  /** The files this reader sent with their opinion (their annotated text), oldest first. */
+  files: ReviewFile[];
 }
 
 /** Use case: the review a reader's link opens, or null for an unknown link. */
@@ -37,7 +40,9 @@ export async function openReview(
     if (!record || !version) return null;
     const text = { status: record.status, latestVersion: record.versions.at(-1)?.number ?? 0 };
     const closed = reviewClosed(review, text);
+    const files = (await s.reviewFiles.listForSubmission(record.id)).filter((f) => f.reviewId === review.id);
     return {
+      files,
       review,
       closed,
       reference: submissionReference(record.id),

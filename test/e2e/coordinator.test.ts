@@ -222,6 +222,20 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
           .getByText(/votre avis est enregistré/)
           .waitFor();
         await expectAccessible(reader.page, 'the reader’s page, opinion given');
+        // The annotated text, sent from the same page without JavaScript.
+        await reader.page.getByLabel('Le fichier annoté').setInputFiles({
+          name: 'relu par Paul.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: await manuscriptDocx(3),
+        });
+        await reader.page.getByRole('button', { name: 'Envoyer le fichier' }).click();
+        await reader.page
+          .getByRole('status')
+          .getByText(/votre fichier est reçu/)
+          .waitFor();
+        assert.match(await textOf(reader.page.locator('main')), /copie sans votre nom prête/);
+        await expectAccessible(reader.page, 'the reader’s page, an annotated file sent');
+        await saveScreenshot(reader.page, 'reviewer-files');
         assert.deepEqual(reader.problems, []);
       } finally {
         await reader.close();

@@ -40,8 +40,11 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
   const readerLink = randomBytes(32).toString('base64url');
   // An author whose contract was sent: the link opens the contract's file.
   const contractLink = randomBytes(32).toString('base64url');
+  // An author whose decision came with a reader's annotated text: the link opens its copy.
+  const reviewedLink = randomBytes(32).toString('base64url');
   let submissionId: string;
   let contractDocumentId: string;
+  let reviewFileId: string;
 
   before(async () => {
     // While the call is open: the authors' form answers (a closed call refuses new submissions).
@@ -76,6 +79,7 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
       }),
     );
     contractDocumentId = await seedSentContract(desk, contractLink);
+    reviewFileId = await seedSharedReviewFile(desk, reviewedLink, coordinator.account.id);
   });
   after(() => desk.close());
 
@@ -108,12 +112,19 @@ describe('the authorisation matrix, walked route by route and actor by actor', (
         const visitor = visitors.get(actor) as Visitor;
         const realLink = rule.proof === 'link' && actor === 'author' && method === 'GET';
         const linkOf = (p: string) =>
-          p.startsWith('/relecture/') ? readerLink : p.includes('/contrat/') ? contractLink : authorLink;
+          p.startsWith('/relecture/')
+            ? readerLink
+            : p.includes('/contrat/')
+              ? contractLink
+              : p.includes('/relectures/')
+                ? reviewedLink
+                : authorLink;
         const url = path
           .replace(':id', path.startsWith('/bureau/comptes') ? 'compte-inconnu' : submissionId)
           .replace(':number', '1')
           .replace(':review', 'relecture-inconnue')
           .replace(':document', path.startsWith('/suivi/') ? contractDocumentId : 'fichier-inconnu')
+          .replace(':file', path.startsWith('/suivi/') ? reviewFileId : 'fichier-inconnu')
           .replace(':token', realLink ? linkOf(path) : unknownLink);
         const form = { _csrf: csrf.get(actor) ?? '' };
         const response =
@@ -191,4 +202,48 @@ async function seedSentContract(desk: RunningDesk, link: string): Promise<string
   });
   await moveAlong(desk, record.id, version, ['send_contract']);
   return document.id;
+}
+
+/** A third submission, in review, whose reader's annotated file was passed on; the file's id. */
+async function seedSharedReviewFile(desk: RunningDesk, link: string, coordinatorId: string): Promise<string> {
+  const { record } = await seedSubmission(desk, {
+    title: 'Une proposition relue',
+    givenName: 'Rémi',
+    surname: 'Relu',
+    receivedAt: '2022-08-20T12:00:00Z',
+    linkToken: link,
+  });
+  await moveAlong(desk, record.id, record.version, ['send_to_review']);
+  const bytes = (content: string) => desk.context.intake.files.put(Buffer.from(content));
+  const original = await bytes('texte annoté');
+  const copy = await bytes('texte annoté, sans nom');
+  return desk.context.intake.uow.run(async (s) => {
+    const review = await s.reviews.create({
+      submissionId: record.id,
+      versionNumber: 1,
+      readerName: 'Rita Relectrice',
+      readerEmail: 'rita@exemple.fr',
+      dueOn: null,
+      note: null,
+      askedBy: coordinatorId,
+      tokenHash: hashToken(randomBytes(32).toString('base64url')),
+    });
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await s.reviews.answer(review.id, ['invited'], 'submitted', {
+      recommendation: 'revisions',
+      forAuthors: 'À reprendre.',
+      forCommittee: null,
+    });
+    const file = await s.reviewFiles.add({
+      reviewId: review.id,
+      submissionId: record.id,
+      fileSha256: original.sha256,
+      fileName: 'relu.docx',
+      byteSize: original.byteSize,
+      mediaType: docx,
+      anonymised: { sha256: copy.sha256, byteSize: copy.byteSize, mediaType: docx },
+    });
+    await s.reviewFiles.share([review.id]);
+    return file.id;
+  });
 }

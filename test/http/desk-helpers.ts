@@ -319,7 +319,7 @@ export async function moveAlong(
   for (const action of actions) {
     const outcome = await applyTransition(
       { submissionId, expectedVersion: current, action, actor: 'coordinator', accountId: 'test' },
-      desk.context,
+      desk.context.intake,
     );
     assert.ok(outcome.ok, action);
     current = outcome.summary.version;

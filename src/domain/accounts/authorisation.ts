@@ -136,6 +136,15 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'link',
     purpose: { fr: 'renvoyer son contrat signé', en: 'send one’s signed contract back' },
   },
+  {
+    method: 'GET',
+    path: '/suivi/:token/relectures/:file',
+    proof: 'link',
+    purpose: {
+      fr: 'télécharger un texte annoté par un relecteur, sans son nom',
+      en: 'download a text a reviewer annotated, without their name',
+    },
+  },
   // A reader's private link (blind review): the link is the proof, as for the authors.
   {
     method: 'GET',
@@ -154,6 +163,12 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     path: '/relecture/:token',
     proof: 'link',
     purpose: { fr: 'donner ou corriger son avis', en: 'give or correct one’s opinion' },
+  },
+  {
+    method: 'POST',
+    path: '/relecture/:token/fichier',
+    proof: 'link',
+    purpose: { fr: 'envoyer son texte annoté', en: 'send one’s annotated text' },
   },
   {
     method: 'POST',
@@ -254,6 +269,16 @@ export const ROUTE_RULES: readonly RouteRule[] = [
     proof: 'session',
     roles: COORDINATION,
     purpose: { fr: 'relancer une personne qui relit', en: 'remind a reader' },
+  },
+  {
+    method: 'GET',
+    path: '/bureau/propositions/:id/relectures/fichiers/:file',
+    proof: 'session',
+    roles: STAFF,
+    purpose: {
+      fr: 'télécharger un texte annoté par un relecteur',
+      en: 'download a text a reviewer annotated',
+    },
   },
   {
     method: 'POST',

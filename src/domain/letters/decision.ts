@@ -26,6 +26,7 @@ export function decisionDocument(letter: DecisionLetter): LetterDocument {
       paragraph(opening(letter, title)),
       ...editorsNote(letter),
       ...readersWords(letter),
+      ...readersFiles(letter),
       ...nextSteps(letter),
       ...following(letter),
       signature(call, lang),
@@ -130,6 +131,27 @@ function readersWords(letter: DecisionLetter): Block[] {
   ];
 }
 
+/** The readers' annotated files, on the author's page: said here, never attached to the letter. */
+function readersFiles(letter: DecisionLetter): Block[] {
+  const n = letter.readerFiles;
+  if (n === 0) return [];
+  return [
+    paragraph(
+      n === 1
+        ? pick(
+            letter.lang,
+            fr`Un relecteur ou une relectrice a aussi annoté votre texte : ce fichier, sans son nom, est à télécharger depuis votre lien de suivi.`,
+            'A reviewer also annotated your text: the file, without their name, is there to download from your follow-up link.',
+          )
+        : pick(
+            letter.lang,
+            fr`Les relecteurs et relectrices ont aussi annoté votre texte : ces ${n} fichiers, sans leurs noms, sont à télécharger depuis votre lien de suivi.`,
+            `The reviewers also annotated your text: these ${n} files, without their names, are there to download from your follow-up link.`,
+          ),
+    ),
+  ];
+}
+
 function nextSteps(letter: DecisionLetter): Block[] {
   const { lang, call } = letter;
   switch (letter.decision) {
@@ -169,7 +191,9 @@ function nextSteps(letter: DecisionLetter): Block[] {
 /** Where to follow the proposal: the page that sends the private link again (never a secret). */
 function following(letter: DecisionLetter): Block[] {
   const url = letter.linkRequestUrl;
-  if (url === undefined || !isWebLink(url) || letter.decision === 'decline') return [];
+  // A declined text has nothing more to follow, unless readers' files wait on its page.
+  const nothingToFollow = letter.decision === 'decline' && letter.readerFiles === 0;
+  if (url === undefined || !isWebLink(url) || nothingToFollow) return [];
   const line: Line = [link(url)];
   return [
     paragraph(

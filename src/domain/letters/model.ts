@@ -184,6 +184,8 @@ export const decisionLetterSchema = z.object({
   note: z.string().optional(),
   /** The readers' words for the author (blind review), quoted one by one, without their names. */
   readerComments: z.array(z.string()).default([]),
+  /** The readers' annotated files (copies without their names) put on the author's page. */
+  readerFiles: z.number().int().min(0).max(1000).default(0),
   /** The page that sends a lost private link again (/suivi): an address without a secret. */
   linkRequestUrl: z.string().optional(),
 });

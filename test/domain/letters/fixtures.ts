@@ -236,6 +236,21 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      // Declined, with a reader's annotated text on the author's page: the letter says where.
+      name: 'decision-decline-reader-file',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'decision',
+        decision: 'decline',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        readerComments: ['Le sujet est hors de l’appel.'],
+        readerFiles: 1,
+        linkRequestUrl: 'https://appel.sociographe.example/suivi',
+      },
+    },
+    {
       name: 'review-request',
       letter: {
         lang,

@@ -5,6 +5,11 @@ import { completeDetails, type DetailsField } from '../../../app/author-complete
 import { type AuthorView, authorView, openAuthorLink } from '../../../app/author-follow.js';
 import { returnSignedContract } from '../../../app/author-return-contract.js';
 import { openContractDocument } from '../../../app/open-contract-document.js';
+import {
+  openSharedReviewFile,
+  type SharedReviewFile,
+  sharedReviewFiles,
+} from '../../../app/open-review-file.js';
 import { withdrawSubmission } from '../../../app/withdraw-submission.js';
 import {
   contractFallbackName,
@@ -80,10 +85,18 @@ export function registerAuthorLinkRoutes(
     view: AuthorView;
     /** The contract's files, once the contract is sent (none before). */
     contract: ContractDocument[];
+    /** The readers' annotated texts passed on with a decision. */
+    readerFiles: SharedReviewFile[];
   }
 
   const contractOf = async (view: AuthorView) =>
     showsContract(view.record.status) ? context.contractDocuments.listForSubmission(view.record.id) : [];
+
+  /** What the page shows beside the submission itself: the contract, the readers' files. */
+  const filesOf = async (view: AuthorView) => ({
+    contract: await contractOf(view),
+    readerFiles: await sharedReviewFiles(view.record.id, context),
+  });
 
   /** The link's submission, or null once the 404 is sent. */
   async function open(request: FastifyRequest, reply: FastifyReply): Promise<Opened | null> {
@@ -96,7 +109,7 @@ export function registerAuthorLinkRoutes(
       return null;
     }
     const view = authorView(context.call, found.record, found.events, deps.now());
-    return { token, path: `/suivi/${token}`, lang, view, contract: await contractOf(view) };
+    return { token, path: `/suivi/${token}`, lang, view, ...(await filesOf(view)) };
   }
 
   /** The link read again, as the GET would: a decision taken during the request is shown. */
@@ -104,7 +117,7 @@ export function registerAuthorLinkRoutes(
     const found = await openAuthorLink(tokenHash(o.token), context.intake);
     if (!found) return o;
     const view = authorView(context.call, found.record, found.events, deps.now());
-    return { ...o, view, contract: await contractOf(view) };
+    return { ...o, view, ...(await filesOf(view)) };
   }
 
   function showLink(
@@ -121,6 +134,7 @@ export function registerAuthorLinkRoutes(
         path: o.path,
         view: o.view,
         contract: o.contract,
+        readerFiles: o.readerFiles,
         csrf: reply.generateCsrf(),
         problems: extra.problems ?? new Map(),
         typed: extra.typed ?? {},
@@ -289,6 +303,18 @@ export function registerAuthorLinkRoutes(
       fallback: contractFallbackName(document.kind),
       bytes,
     });
+  });
+
+  app.get('/suivi/:token/relectures/:file', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const file = (request.params as { file: string }).file;
+    const found = await openSharedReviewFile(o.view.record.id, file, {
+      ...context,
+      files: context.intake.files,
+    });
+    if (!found) return sendPage(reply, LinkNotFoundPage({ call: context.call, lang: o.lang }), 404);
+    return sendDownload(reply, { name: found.name, fallback: 'relecture', bytes: found.bytes });
   });
 
   app.post('/suivi/:token/contrat', LINK_RATE, async (request, reply) => {

@@ -113,7 +113,7 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
           actor: lifecycleActorOf(staff.role) as 'coordinator' | 'committee',
           accountId: staff.id,
         },
-        context,
+        context.intake,
       );
       const record = outcome.ok ? null : await context.submissions.findById(id);
       const title = outcome.ok ? outcome.summary.title : (record?.title ?? id);

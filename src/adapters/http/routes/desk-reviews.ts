@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { askForReview } from '../../../app/desk-ask-review.js';
 import { cancelReview } from '../../../app/desk-cancel-review.js';
 import { remindReviewer } from '../../../app/desk-remind-reviewer.js';
+import { openReviewFileForDesk } from '../../../app/open-review-file.js';
 import { copyForReader } from '../../../app/reviewer-copy.js';
 import { localDateOf } from '../../../domain/call/time-zone.js';
 import type { Message } from '../../../domain/shared/message.js';
@@ -11,6 +12,7 @@ import { t } from '../lang.js';
 import type { ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
 import { sendSubmissionNotFound, sendSubmissionPage, submissionInCall } from './desk-submission-page.js';
+import { sendDownload } from './download.js';
 
 /**
  * Blind review from the desk: a coordinator asks someone to read a submission (the request, the
@@ -157,4 +159,19 @@ export function registerDeskReviewRoutes(app: FastifyInstance, deps: DeskDeps): 
       ),
     },
   );
+
+  // A reader's annotated file: as sent (?copie absent), or the copy without their name (?copie=1).
+  app.get('/bureau/propositions/:id/relectures/fichiers/:file', async (request, reply) => {
+    const { id, file } = request.params as { id: string; file: string };
+    const record = await load(id);
+    if (!record) return missing(request, reply);
+    const copy = (request.query as { copie?: string }).copie === '1';
+    const found = await openReviewFileForDesk(
+      { submissionId: record.id, fileId: file, copy },
+      { reviewFiles: context.reviewFiles, files: context.intake.files },
+    );
+    if (!found) return missing(request, reply);
+    const fallback = copy ? 'relecture-anonyme' : 'relecture';
+    return sendDownload(reply, { name: found.name, fallback, bytes: found.bytes });
+  });
 }

@@ -70,6 +70,7 @@ export async function sendSubmissionPage(
     latest && latest.signesTotal !== null ? await manuscriptPreview(latest, context.intake) : null;
   const reviews = await context.reviews.listForSubmission(record.id);
   const contract = await context.contractDocuments.listForSubmission(record.id);
+  const reviewFiles = await context.reviewFiles.listForSubmission(record.id);
   return sendPage(
     reply,
     SubmissionPage({
@@ -82,6 +83,7 @@ export async function sendSubmissionPage(
       events,
       names,
       reviews,
+      reviewFiles,
       contract,
       today: localDateOf(deps.now().getTime(), context.call.deadline.timeZone),
       transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),

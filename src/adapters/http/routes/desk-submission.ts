@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { makeAnonymisedCopy } from '../../../app/anonymised-copy.js';
+import { readersForDecision } from '../../../app/decision-readers.js';
 import { manuscriptPreview } from '../../../app/desk-preview.js';
 import { sendContract } from '../../../app/desk-send-contract.js';
 import { sendFollowLinkFromDesk } from '../../../app/desk-send-follow-link.js';
 import { applyTransition, decisionLetter, letterLanguage } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
-import { opinionsForAuthors } from '../../../domain/editorial/review.js';
 import { MAX_NOTE_CHARS } from '../../../domain/letters/decision.js';
 import type { LetterInput } from '../../../domain/letters/model.js';
 import { renderLetter } from '../../../domain/letters/render-letter.js';
@@ -13,7 +13,6 @@ import { isAppError } from '../../../domain/shared/errors.js';
 import { contactPerson } from '../../../domain/submission/author.js';
 import { ACTIONS, type Action, isDecision } from '../../../domain/submission/lifecycle.js';
 import type { OutboxMessage } from '../../../ports/outbox.js';
-import type { SubmissionRecord } from '../../../ports/submission-records.js';
 import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
@@ -30,12 +29,6 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
     sendSubmissionNotFound(request, reply, deps);
-
-  /** The readers' words for the author on the latest version, for the decision letter. */
-  const readersWords = async (record: SubmissionRecord) => {
-    const reviews = await context.reviews.listForSubmission(record.id);
-    return opinionsForAuthors(reviews, record.versions.at(-1)?.number ?? 0);
-  };
 
   const load = (id: string) => submissionInCall(deps, id);
 
@@ -91,10 +84,10 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       const tell = isDecision(action) && field(request.body, 'prevenir') === 'oui';
       const withReaders = tell && field(request.body, 'avis') === 'oui';
       const note = field(request.body, 'message').slice(0, MAX_NOTE_CHARS);
-      const readerComments = withReaders ? await readersWords(record) : [];
+      const readers = withReaders ? await readersForDecision(record, context) : {};
       const transition = {
         ...(tell
-          ? { notify: { call: context.call, note, publicBase: baseUrl(request, deps), readerComments } }
+          ? { notify: { call: context.call, note, publicBase: baseUrl(request, deps), ...readers } }
           : {}),
         submissionId: id,
         expectedVersion: version,
@@ -131,7 +124,7 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
               { ...transition, call: context.call, publicBase: baseUrl(request, deps) },
               context.intake,
             )
-          : await applyTransition(transition, context);
+          : await applyTransition(transition, context.intake);
       if (outcome.ok) {
         const told =
           isDecision(action) || action === 'send_contract' ? `&courriel=${outcome.notified ? 1 : 0}` : '';

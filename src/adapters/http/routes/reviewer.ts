@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { attachReviewFile } from '../../../app/reviewer-attach-file.js';
 import { readerCopy } from '../../../app/reviewer-copy.js';
 import { declineReview } from '../../../app/reviewer-decline.js';
 import { giveOpinion } from '../../../app/reviewer-give-opinion.js';
 import { openReview, type ReaderView } from '../../../app/reviewer-open.js';
 import { MAX_COMMENT_CHARS } from '../../../domain/editorial/review.js';
+import { reviewFileProblemMessage } from '../../../domain/editorial/review-files.js';
 import type { Lang } from '../../../domain/shared/message.js';
 import type { AppContext } from '../../../main/context.js';
 import { langOf } from '../lang.js';
@@ -11,9 +13,19 @@ import { sendPage } from '../render.js';
 import { ExpiredFormPage } from '../views/author/notice-page.js';
 import { langQuery } from '../views/author/parts.js';
 import { type ReviewDone, ReviewNotFoundPage, ReviewPage } from '../views/reviewer/review-page.js';
+import { FILE_TOO_LARGE, type FieldProblem } from './author-form.js';
 import { readPostedForm } from './author-multipart.js';
 import { isTokenShaped, publicBase, tokenHash } from './author-tokens.js';
 import { sendDownload } from './download.js';
+
+const NO_REVIEW_FILE: FieldProblem = {
+  message: { fr: 'Aucun fichier n’est choisi.', en: 'No file is chosen.' },
+  fix: {
+    fr: 'Cliquez sur « Parcourir » ou « Choisir un fichier » et choisissez votre texte annoté.',
+    en: 'Click “Browse” or “Choose file” and pick your annotated text.',
+  },
+  severity: 'error',
+};
 
 /** As for the authors' links: 30 tries a minute cannot find a 256-bit token. */
 const LINK_RATE = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } };
@@ -68,7 +80,7 @@ export function registerReviewerRoutes(
     const o = await open(request, reply);
     if (!o) return reply;
     const { fait, copie } = request.query as { fait?: string; copie?: string };
-    const done: ReviewDone | null = fait === 'avis' || fait === 'decline' ? fait : null;
+    const done: ReviewDone | null = fait === 'avis' || fait === 'decline' || fait === 'fichier' ? fait : null;
     return sendPage(
       reply,
       ReviewPage({
@@ -124,6 +136,31 @@ export function registerReviewerRoutes(
       }),
       result.reason === 'invalid' ? 422 : 409,
     );
+  });
+
+  app.post('/relecture/:token/fichier', LINK_RATE, async (request, reply) => {
+    const o = await open(request, reply);
+    if (!o) return reply;
+    const form = await readPostedForm(app, request, reply);
+    if (!form.csrfOk)
+      return sendPage(reply, ExpiredFormPage({ call: context.call, lang: o.lang, path: o.path }), 403);
+    const refuse = async (problem: FieldProblem, status: number) => {
+      const fresh = (await openReview(o.hash, { uow: context.intake.uow, call: context.call })) ?? o.view;
+      const page = { call: context.call, lang: o.lang, path: o.path, csrf: reply.generateCsrf() };
+      return sendPage(reply, ReviewPage({ ...page, view: fresh, fileProblems: [problem] }), status);
+    };
+    if (!form.file) return refuse(form.fileTooLarge ? FILE_TOO_LARGE : NO_REVIEW_FILE, 422);
+    const result = await attachReviewFile(o.hash, form.file, {
+      ...context.intake,
+      anonymise: context.anonymise,
+    });
+    if (result.ok) return reply.redirect(`${o.path}?fait=fichier${langQuery(o.lang, '&')}`, 303);
+    if (result.reason === 'not-found')
+      return sendPage(reply, ReviewNotFoundPage({ call: context.call, lang: o.lang }), 404);
+    if (result.reason === 'refused')
+      return refuse({ message: reviewFileProblemMessage(result.problem), severity: 'error' }, 422);
+    // The request closed (a decision, a new version) while the file was on its way: the page says so.
+    return reply.redirect(`${o.path}${langQuery(o.lang)}`, 303);
   });
 
   app.post('/relecture/:token/decliner', LINK_RATE, async (request, reply) => {

@@ -12,6 +12,7 @@ import {
 import type { Lang, Message } from '../../../../domain/shared/message.js';
 import type { ReviewRecord } from '../../../../ports/reviews.js';
 import { say, t } from '../../lang.js';
+import { fileSize } from '../author/parts.js';
 import type { SubmissionPageProps } from './submission-page.js';
 
 /** After a review form: what was done, shown once at the top of the section. */
@@ -142,6 +143,7 @@ function ReviewEntry(
           </>
         )}
       </dl>
+      <ReviewFiles {...props} />
       {canRemind && (
         <form method="post" action={`/bureau/propositions/${record.id}/relectures/${review.id}/rappel`}>
           <input type="hidden" name="_csrf" value={csrf} />
@@ -161,6 +163,58 @@ function ReviewEntry(
         </form>
       )}
     </article>
+  );
+}
+
+/**
+ * The files this reader sent: each as sent, and its copy without the reader's name — the one the
+ * author is given when the decision goes with the readers' opinions. A PDF has no such copy.
+ */
+function ReviewFiles(props: SubmissionPageProps & { review: ReviewRecord; index: number }) {
+  const { lang, call, record, review, index } = props;
+  const files = props.reviewFiles.filter((f) => f.reviewId === review.id);
+  if (files.length === 0) return null;
+  const base = `/bureau/propositions/${record.id}/relectures/fichiers`;
+  const when = (iso: string) => formatInstant(Date.parse(iso), call.deadline.timeZone, lang);
+  return (
+    <>
+      <h4>{t(lang, 'Texte annoté', 'Annotated text')}</h4>
+      <ul>
+        {files.map((f) => (
+          <li key={f.id}>
+            <a href={`${base}/${f.id}`}>
+              {f.fileName}
+              <span class="visually-hidden">{t(lang, ` (relecture ${index})`, ` (review ${index})`)}</span>
+            </a>{' '}
+            ({fileSize(f.byteSize, lang)}){' — '}
+            {f.anonymised ? (
+              <>
+                <a href={`${base}/${f.id}?copie=1`}>
+                  {t(lang, 'copie sans le nom du relecteur', 'copy without the reviewer’s name')}
+                </a>
+                {f.sharedAt
+                  ? t(
+                      lang,
+                      `, transmise à l’auteur le ${when(f.sharedAt)}`,
+                      `, given to the author on ${when(f.sharedAt)}`,
+                    )
+                  : t(
+                      lang,
+                      ', transmise à l’auteur avec la décision si vous joignez les avis',
+                      ', given to the author with the decision if you include the opinions',
+                    )}
+              </>
+            ) : (
+              t(
+                lang,
+                'pour le comité seulement (un PDF, ou un fichier où le nom n’a pas pu être retiré) : vérifiez-le avant de le transmettre vous-même',
+                'for the committee only (a PDF, or a file the name could not be taken out of): check it before passing it on yourself',
+              )
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { opinionsForAuthors } from '../../../../domain/editorial/review.js';
+import { reviewsSharedWithDecision } from '../../../../domain/editorial/review-files.js';
 import { MAX_NOTE_CHARS } from '../../../../domain/letters/decision.js';
 import { contactPerson } from '../../../../domain/submission/author.js';
 import { STATUS_LABELS } from '../../../../domain/submission/labels.js';
@@ -47,7 +48,10 @@ export function DecisionForm(props: SubmissionPageProps & { decisions: Transitio
   const { lang, csrf, record, decisions } = props;
   if (decisions.length === 0) return null;
   const contact = contactPerson(record.authors);
-  const opinions = opinionsForAuthors(props.reviews, record.versions.at(-1)?.number ?? 0).length;
+  const latest = record.versions.at(-1)?.number ?? 0;
+  const opinions = opinionsForAuthors(props.reviews, latest).length;
+  const sharing = reviewsSharedWithDecision(props.reviews, latest);
+  const annotated = props.reviewFiles.filter((f) => f.anonymised && sharing.includes(f.reviewId)).length;
   return (
     <form method="post" action={`/bureau/propositions/${record.id}/transition`} class="decision">
       <input type="hidden" name="_csrf" value={csrf} />
@@ -89,6 +93,16 @@ export function DecisionForm(props: SubmissionPageProps & { decisions: Transitio
                     ? 'Add the review meant for the author to the letter (without the reader’s name)'
                     : `Add the ${opinions} reviews meant for the author to the letter (without the readers’ names)`,
                 )}
+                {annotated > 0 &&
+                  t(
+                    lang,
+                    annotated === 1
+                      ? ', et mettre sur sa page de suivi le texte annoté (copie sans nom)'
+                      : `, et mettre sur sa page de suivi les ${annotated} textes annotés (copies sans nom)`,
+                    annotated === 1
+                      ? ', and put the annotated text on their follow-up page (a copy without the name)'
+                      : `, and put the ${annotated} annotated texts on their follow-up page (copies without names)`,
+                  )}
               </label>
             )}
           </>

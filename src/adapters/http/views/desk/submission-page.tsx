@@ -8,6 +8,7 @@ import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/s
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { ContractDocument } from '../../../../ports/contract-documents.js';
+import type { ReviewFile } from '../../../../ports/review-files.js';
 import type { ReviewRecord } from '../../../../ports/reviews.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
 import { sanitiseFilename } from '../../../mail-in/sanitise-filename.js';
@@ -40,6 +41,8 @@ export interface SubmissionPageProps {
   linkSentTo?: string;
   /** The submission's review requests, oldest first. */
   reviews: ReviewRecord[];
+  /** The files readers sent with their opinions (as sent, and their copies without names). */
+  reviewFiles: ReviewFile[];
   /** The call's local day (YYYY-MM-DD): a date wished for before it is past. */
   today: string;
   /** After a review form: what was done. */

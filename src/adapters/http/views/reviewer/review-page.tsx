@@ -14,8 +14,9 @@ import type { FieldProblem } from '../../routes/author-form.js';
 import { coordinatorNames } from '../author/notice-page.js';
 import { CsrfField, FieldMessages, langQuery } from '../author/parts.js';
 import { Layout } from '../layout.js';
+import { ReviewFilesSection } from './files-section.js';
 
-export type ReviewDone = 'avis' | 'decline';
+export type ReviewDone = 'avis' | 'decline' | 'fichier';
 
 /** What the reader typed, shown again with its problems. */
 export interface OpinionTyped {
@@ -35,6 +36,8 @@ export interface ReviewPageProps {
   done?: ReviewDone | null;
   /** The anonymised copy could not be made safely: the coordinators will send one. */
   copyRefused?: boolean;
+  /** Why the annotated file just sent was not kept. */
+  fileProblems?: FieldProblem[];
 }
 
 const FIELD_IDS: Record<'recommendation' | 'forAuthors' | 'forCommittee', string> = {
@@ -60,17 +63,7 @@ export function ReviewPage(props: ReviewPageProps) {
       <h1>{title}</h1>
       {props.done && (
         <p class="status" role="status">
-          {props.done === 'avis'
-            ? t(
-                lang,
-                'Merci : votre avis est enregistré. Les coordinateurs du numéro sont prévenus. Vous pouvez encore le corriger ci-dessous tant que le comité n’a pas décidé.',
-                'Thank you: your opinion is recorded. The issue’s coordinators have been told. You can still correct it below until the committee decides.',
-              )
-            : t(
-                lang,
-                'C’est noté : vous ne relirez pas ce texte. Merci de nous l’avoir dit.',
-                'Noted: you will not review this text. Thank you for telling us.',
-              )}
+          {say(DONE[props.done], lang)}
         </p>
       )}
       <StateNotice {...props} />
@@ -79,6 +72,7 @@ export function ReviewPage(props: ReviewPageProps) {
       {view.closed !== null && view.closed !== 'cancelled' && view.review.recommendation && (
         <GivenOpinion {...props} />
       )}
+      <ReviewFilesSection {...props} />
       {view.canDecline && <DeclineForm {...props} />}
       <p>
         {t(
@@ -90,6 +84,21 @@ export function ReviewPage(props: ReviewPageProps) {
     </Layout>
   );
 }
+
+const DONE: Record<ReviewDone, Message> = {
+  avis: msg(
+    'Merci : votre avis est enregistré. Les coordinateurs du numéro sont prévenus. Vous pouvez encore le corriger ci-dessous tant que le comité n’a pas décidé.',
+    'Thank you: your opinion is recorded. The issue’s coordinators have been told. You can still correct it below until the committee decides.',
+  ),
+  decline: msg(
+    'C’est noté : vous ne relirez pas ce texte. Merci de nous l’avoir dit.',
+    'Noted: you will not review this text. Thank you for telling us.',
+  ),
+  fichier: msg(
+    'Merci : votre fichier est reçu, il est listé ci-dessous. Si ce n’est pas déjà fait, donnez aussi votre avis dans le formulaire.',
+    'Thank you: your file is received, it is listed below. If you have not done so yet, also give your opinion in the form.',
+  ),
+};
 
 const CLOSED: Record<Exclude<ReviewClosed, 'cancelled'>, Message> = {
   declined: msg(
