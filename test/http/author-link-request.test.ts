@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { prepareLetterJob } from '../../src/app/process-outbox.js';
 import { LINK_REMOVED, redactLetterSecrets } from '../../src/app/sent-letter-secrets.js';
-import type { OutboxJob } from '../../src/ports/outbox.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
 import {
   field,
@@ -13,6 +12,7 @@ import {
   textOf,
   Visitor,
 } from './author-support.js';
+import { newLetters } from './desk-helpers.js';
 
 /**
  * « Retrouver mon lien de suivi »: a lost private link sent again to the contact person's address,
@@ -61,11 +61,8 @@ async function ask(email: string, lang = ''): Promise<Page> {
   );
 }
 
-/** Letter jobs of this kind not yet seen (claimed, so that the next call sees only new ones). */
-async function newLetters(kind = 'follow-link-again'): Promise<OutboxJob[]> {
-  const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
-  return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === kind);
-}
+/** Letter jobs of this kind not yet seen: the lost links sent again, unless said. */
+const lettersAgain = (kind = 'follow-link-again') => newLetters(desk, kind);
 
 describe('asking for a lost private link again', () => {
   test('the call’s page, the closed call and an unknown link all lead to the form', async () => {
@@ -84,13 +81,13 @@ describe('asking for a lost private link again', () => {
 
   test('the contact’s address, in any case, gets a new link to its submission; the old one still works', async () => {
     const first = await submit('awa.diallo@exemple.fr', 'Accompagner à distance');
-    await newLetters('receipt');
+    await lettersAgain('receipt');
     const page = await ask('  Awa.Diallo@EXEMPLE.fr ');
     assert.equal(page.status, 200);
     assert.match(textOf(page.html), /Regardez votre messagerie/);
     assert.match(textOf(page.html), /Awa\.Diallo@EXEMPLE\.fr/);
 
-    const [job, ...others] = await newLetters();
+    const [job, ...others] = await lettersAgain();
     assert.ok(job, 'one letter queued');
     assert.equal(others.length, 0);
     const mail = await prepareLetterJob(job);
@@ -124,23 +121,23 @@ describe('asking for a lost private link again', () => {
 
   test('an address without a proposal gets the same page, and nothing is sent', async () => {
     await submit('bruno.lefevre@exemple.fr', 'Le guichet et l’écran');
-    await newLetters('receipt');
+    await lettersAgain('receipt');
     const known = await ask('bruno.lefevre@exemple.fr');
     const unknown = await ask('bruno.lefevre@exemple.com');
     assert.equal(unknown.status, known.status);
     const withoutForm = (p: Page) => textOf(p.html).replace(/bruno\.lefevre@exemple\.(fr|com)/, 'ADRESSE');
     assert.equal(withoutForm(unknown), withoutForm(known), 'nothing tells the two apart');
-    const letters = await newLetters();
+    const letters = await lettersAgain();
     assert.equal(letters.length, 1, 'only the known address got a letter');
   });
 
   test('each proposal of the contact gets its own letter, in English when asked in English', async () => {
     await submit('chloe.martin@exemple.fr', 'Premier texte');
     await submit('chloe.martin@exemple.fr', 'Second texte');
-    await newLetters('receipt');
+    await lettersAgain('receipt');
     const page = await ask('chloe.martin@exemple.fr', '?lang=en');
     assert.match(textOf(page.html), /Check your mailbox/);
-    const letters = await newLetters();
+    const letters = await lettersAgain();
     assert.equal(letters.length, 2);
     const subjects = await Promise.all(letters.map(async (j) => (await prepareLetterJob(j))?.text ?? ''));
     assert.ok(subjects.some((t) => t.includes('“Premier texte”')));
@@ -154,25 +151,25 @@ describe('asking for a lost private link again', () => {
       assert.match(textOf(page.html), /Cette adresse électronique n’est pas valide/);
       assert.match(page.html, /aria-invalid="true"/);
     }
-    assert.equal((await newLetters()).length, 0);
+    assert.equal((await lettersAgain()).length, 0);
   });
 
   test('without its CSRF token the request is refused', async () => {
     const visitor = new Visitor(desk.url);
     const page = await visitor.post('/suivi', new URLSearchParams({ courriel: 'awa.diallo@exemple.fr' }));
     assert.equal(page.status, 403);
-    assert.equal((await newLetters()).length, 0);
+    assert.equal((await lettersAgain()).length, 0);
   });
 
   test('an address asked for too often gets the same page, and no more letters', async () => {
     await submit('denis.roux@exemple.fr', 'Trop demandé');
-    await newLetters('receipt');
+    await lettersAgain('receipt');
     for (let i = 0; i < 3; i++) assert.equal((await ask('denis.roux@exemple.fr')).status, 200);
-    assert.equal((await newLetters()).length, 3);
+    assert.equal((await lettersAgain()).length, 3);
     const fourth = await ask('DENIS.ROUX@exemple.fr');
     assert.equal(fourth.status, 200);
     assert.match(textOf(fourth.html), /Regardez votre messagerie/);
-    assert.equal((await newLetters()).length, 0, 'the fourth in the hour sends nothing');
+    assert.equal((await lettersAgain()).length, 0, 'the fourth in the hour sends nothing');
   });
 });
 

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { LINK_REMOVED, redactLetterSecrets } from '../../src/app/sent-letter-secrets.js';
 import type { JsonObject } from '../../src/ports/json.js';
-import type { OutboxJob } from '../../src/ports/outbox.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import {
+  newLetters,
+  postTransition,
   type Staff,
   seedSubmission,
   staffMember,
@@ -48,16 +49,7 @@ describe('the publishing contract: attached on the desk, signed and sent back th
     return record.id;
   }
 
-  async function move(id: string, action: string): Promise<Response> {
-    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
-    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
-    return coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
-      _csrf: csrf,
-      version,
-      action,
-      confirmer: 'oui',
-    });
-  }
+  const move = (id: string, action: string) => postTransition(coordinator.visitor, id, { action });
 
   async function accepted(title: string, surname: string, link: string): Promise<string> {
     const id = await submission(title, surname, link);
@@ -76,10 +68,7 @@ describe('the publishing contract: attached on the desk, signed and sent back th
     return author.postFile(`${path}/contrat`, { _csrf: csrf }, file);
   }
 
-  async function letters(kind: string): Promise<OutboxJob[]> {
-    const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
-    return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === kind);
-  }
+  const letters = (kind: string) => newLetters(desk, kind);
 
   const downloadLinks = (html: string, prefix: string) =>
     [...html.matchAll(new RegExp(`href="(${prefix}/contrat/[^"?]+)`, 'g'))].map((m) => m[1] as string);

@@ -4,6 +4,8 @@ import { prepareLetterJob } from '../../src/app/process-outbox.js';
 import type { OutboxJob } from '../../src/ports/outbox.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import {
+  newLetters,
+  postTransition,
   type Staff,
   seedSubmission,
   staffMember,
@@ -41,21 +43,8 @@ describe('a decision on the desk tells the author', () => {
     return record.id;
   }
 
-  async function decide(id: string, form: Record<string, string>): Promise<Response> {
-    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
-    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
-    return coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
-      _csrf: csrf,
-      version,
-      confirmer: 'oui',
-      ...form,
-    });
-  }
-
-  async function newDecisionLetters(): Promise<OutboxJob[]> {
-    const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
-    return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === 'decision');
-  }
+  const decide = (id: string, form: Record<string, string>) => postTransition(coordinator.visitor, id, form);
+  const newDecisionLetters = () => newLetters(desk, 'decision');
 
   it('offers the decisions in one form, with a message box and « tell the author » ticked', async () => {
     const id = await inReview('Un texte en évaluation', 'Martin');

@@ -10,6 +10,7 @@ import { submitManuscript } from '../../src/app/submit-manuscript.js';
 import type { Role } from '../../src/domain/accounts/roles.js';
 import type { Action } from '../../src/domain/submission/lifecycle.js';
 import type { AccountRecord } from '../../src/ports/accounts.js';
+import type { OutboxJob } from '../../src/ports/outbox.js';
 import { makeDocx, p } from '../helpers/docx-fixtures.js';
 import { type RunningDesk, startDesk } from '../helpers/http-server.js';
 
@@ -326,4 +327,29 @@ export async function moveAlong(
     if (after) await after(action);
   }
   return current;
+}
+
+/** Letter jobs of this kind not yet seen (claimed, so that the next call sees only new ones). */
+export async function newLetters(desk: RunningDesk, kind: string): Promise<OutboxJob[]> {
+  const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
+  return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === kind);
+}
+
+/**
+ * Posts the submission page's transition form as a person of the desk does, confirmed: the
+ * version is read from the page, as the browser sends it back.
+ */
+export async function postTransition(
+  visitor: Visitor,
+  id: string,
+  form: Record<string, string>,
+): Promise<Response> {
+  const { html, csrf } = await visitor.page(`/bureau/propositions/${id}`);
+  const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+  return visitor.post(`/bureau/propositions/${id}/transition`, {
+    _csrf: csrf,
+    version,
+    confirmer: 'oui',
+    ...form,
+  });
 }

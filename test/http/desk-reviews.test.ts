@@ -5,10 +5,11 @@ import { addManuscriptVersion } from '../../src/app/add-manuscript-version.js';
 import { prepareLetterJob } from '../../src/app/process-outbox.js';
 import { LINK_REMOVED, redactLetterSecrets } from '../../src/app/sent-letter-secrets.js';
 import type { JsonObject } from '../../src/ports/json.js';
-import type { OutboxJob } from '../../src/ports/outbox.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import {
   csrfIn,
+  newLetters,
+  postTransition,
   type Staff,
   seedSubmission,
   signIn,
@@ -52,16 +53,7 @@ describe('blind review: the desk asks, the reader answers through a private link
   }
 
   async function move(id: string, action: string, extra: Record<string, string> = {}): Promise<void> {
-    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
-    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
-    const moved = await coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
-      _csrf: csrf,
-      version,
-      action,
-      confirmer: 'oui',
-      ...extra,
-    });
-    assert.equal(moved.status, 303);
+    assert.equal((await postTransition(coordinator.visitor, id, { action, ...extra })).status, 303);
   }
 
   async function ask(id: string, form: Record<string, string>): Promise<Response> {
@@ -69,10 +61,7 @@ describe('blind review: the desk asks, the reader answers through a private link
     return coordinator.visitor.post(`/bureau/propositions/${id}/relectures`, { _csrf: csrf, ...form });
   }
 
-  async function letters(kind: string): Promise<OutboxJob[]> {
-    const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
-    return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === kind);
-  }
+  const letters = (kind: string) => newLetters(desk, kind);
 
   /** Asks a reader and returns the path of their private link, from the letter. */
   async function readerLink(id: string, name: string, email: string): Promise<string> {

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { prepareLetterJob } from '../../src/app/process-outbox.js';
-import type { OutboxJob } from '../../src/ports/outbox.js';
 import { docxEntries, p, r } from '../helpers/docx-fixtures.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import { unzipBytes } from '../helpers/unzip.js';
 import { makeZip } from '../helpers/zip-fixtures.js';
 import {
+  newLetters,
+  postTransition,
   type Staff,
   seedSubmission,
   staffMember,
@@ -86,22 +87,10 @@ describe('a reader’s annotated text: from the reader’s link to the author’
   after(() => desk.close());
 
   async function move(action: string, extra: Record<string, string> = {}): Promise<void> {
-    const { html, csrf } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
-    const version = /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
-    const moved = await coordinator.visitor.post(`/bureau/propositions/${id}/transition`, {
-      _csrf: csrf,
-      version,
-      action,
-      confirmer: 'oui',
-      ...extra,
-    });
-    assert.equal(moved.status, 303);
+    assert.equal((await postTransition(coordinator.visitor, id, { action, ...extra })).status, 303);
   }
 
-  async function letters(kind: string): Promise<OutboxJob[]> {
-    const jobs = await desk.context.outbox.claimDue({ worker: 'test', limit: 500 });
-    return jobs.filter((j) => (j.payload as { letter?: { kind?: string } }).letter?.kind === kind);
-  }
+  const letters = (kind: string) => newLetters(desk, kind);
 
   async function send(file: { name: string; bytes: Buffer }): Promise<Response> {
     const visitor = reader();
