@@ -30,7 +30,21 @@ export async function findOpen(
   s: TransactionStores,
   tokenHash: string,
 ): Promise<{ review: ReviewRecord; text: ReviewedText } | null> {
-  const review = await s.reviews.findByTokenHash(tokenHash);
+  return withText(s, await s.reviews.findByTokenHash(tokenHash));
+}
+
+/** The same, by the request's id (a reader's reply by e-mail names the request, not the link). */
+export async function findOpenById(
+  s: TransactionStores,
+  reviewId: string,
+): Promise<{ review: ReviewRecord; text: ReviewedText } | null> {
+  return withText(s, await s.reviews.findById(reviewId));
+}
+
+async function withText(
+  s: TransactionStores,
+  review: ReviewRecord | null,
+): Promise<{ review: ReviewRecord; text: ReviewedText } | null> {
   if (!review) return null;
   const record = await s.submissions.findById(review.submissionId);
   if (!record) return null;

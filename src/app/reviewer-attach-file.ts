@@ -1,4 +1,4 @@
-import { canGiveOpinion } from '../domain/editorial/review.js';
+import { canGiveOpinion, type ReviewedText } from '../domain/editorial/review.js';
 import {
   canMakeAnonymous,
   checkReviewFile,
@@ -30,6 +30,19 @@ export type ReviewFileResult =
   | { ok: false; reason: 'not-found' | 'closed' }
   | { ok: false; reason: 'refused'; problem: ReviewFileProblem };
 
+/** The request a file is for, with what the rules need of its submission; null when unknown. */
+export type LocateReview = (
+  s: TransactionStores,
+) => Promise<{ review: ReviewRecord; text: ReviewedText } | null>;
+
+/** A reader's file read, and stored with its copy: what the transaction then records. */
+export interface PreparedReviewFile {
+  name: string;
+  facts: { kind: FileKind; readable: boolean };
+  stored: { sha256: string; byteSize: number } | null;
+  copy: { sha256: string; byteSize: number } | null;
+}
+
 /**
  * Use case: a reader sends the text they annotated, through their link, while they may still give
  * or correct their opinion. The file is recognised by its content and kept as sent (the committee
@@ -42,52 +55,64 @@ export async function attachReviewFile(
   file: { name: string; bytes: Buffer },
   deps: ReviewFileDeps,
 ): Promise<ReviewFileResult> {
-  const analysis = await deps.read({ bytes: file.bytes, name: file.name }, { keepText: false });
-  const facts = { kind: analysis.kind, readable: analysis.kind === 'pdf' || analysis.error === null };
-  const before = await deps.uow.run((s) => whyNot(s, tokenHash, facts));
-  if (!before.ok) return before;
-  const copy = canMakeAnonymous(facts.kind) ? await copyWithoutReader(file, before.review, deps) : null;
-  const stored = await deps.files.put(file.bytes);
-  const storedCopy = copy ? await deps.files.put(copy) : null;
-  return deps.uow.run(async (s): Promise<ReviewFileResult> => {
-    const now = await whyNot(s, tokenHash, facts);
-    if (!now.ok) return now;
-    const kept = await s.reviewFiles.add({
-      reviewId: now.review.id,
-      submissionId: now.review.submissionId,
-      fileSha256: stored.sha256,
-      fileName: file.name,
-      byteSize: stored.byteSize,
-      mediaType: mediaTypeOf(facts.kind),
-      anonymised: storedCopy
-        ? { sha256: storedCopy.sha256, byteSize: storedCopy.byteSize, mediaType: mediaTypeOf(facts.kind) }
-        : null,
-    });
-    await s.submissions.appendEvent(now.review.submissionId, {
-      actor: { kind: 'reviewer', id: now.review.id },
-      channel: 'web',
-      action: 'review.file_added',
-      detail: { review: now.review.id, file: kept.id, anonymous: storedCopy !== null },
-    });
-    return { ok: true, file: kept, anonymous: storedCopy !== null };
-  });
-}
-
-type Checked = { ok: true; review: ReviewRecord } | Exclude<ReviewFileResult, { ok: true }>;
-
-async function whyNot(
-  s: TransactionStores,
-  tokenHash: string,
-  file: { kind: FileKind; readable: boolean },
-): Promise<Checked> {
-  const found = await findOpen(s, tokenHash);
+  const locate: LocateReview = (s) => findOpen(s, tokenHash);
+  const found = await deps.uow.run(locate);
   if (!found) return { ok: false, reason: 'not-found' };
   if (!canGiveOpinion(found.review, found.text)) return { ok: false, reason: 'closed' };
-  const kept = (await s.reviewFiles.listForSubmission(found.review.submissionId)).filter(
-    (f) => f.reviewId === found.review.id,
+  const prepared = await prepareReviewFile(file, found.review, deps);
+  return deps.uow.run((s) => recordReviewFile(s, locate, prepared, 'web'));
+}
+
+/**
+ * Reads a reader's file and, when it may be kept, stores it and its copy without the reader's
+ * name (outside any transaction: the bytes are durable before a row names them).
+ */
+export async function prepareReviewFile(
+  file: { name: string; bytes: Buffer },
+  review: ReviewRecord,
+  deps: Omit<ReviewFileDeps, 'uow'>,
+): Promise<PreparedReviewFile> {
+  const analysis = await deps.read({ bytes: file.bytes, name: file.name }, { keepText: false });
+  const facts = { kind: analysis.kind, readable: analysis.kind === 'pdf' || analysis.error === null };
+  if (checkReviewFile(facts, 0) !== null) return { name: file.name, facts, stored: null, copy: null };
+  const copy = canMakeAnonymous(facts.kind) ? await copyWithoutReader(file, review, deps) : null;
+  const stored = await deps.files.put(file.bytes);
+  return { name: file.name, facts, stored, copy: copy ? await deps.files.put(copy) : null };
+}
+
+/** Records a prepared file on its request, if the request is still open and has room for it. */
+export async function recordReviewFile(
+  s: TransactionStores,
+  locate: LocateReview,
+  prepared: PreparedReviewFile,
+  channel: 'web' | 'email',
+): Promise<ReviewFileResult> {
+  const found = await locate(s);
+  if (!found) return { ok: false, reason: 'not-found' };
+  const { review } = found;
+  if (!canGiveOpinion(review, found.text)) return { ok: false, reason: 'closed' };
+  const kept = (await s.reviewFiles.listForSubmission(review.submissionId)).filter(
+    (f) => f.reviewId === review.id,
   );
-  const problem = checkReviewFile(file, kept.length);
-  return problem ? { ok: false, reason: 'refused', problem } : { ok: true, review: found.review };
+  const problem = checkReviewFile(prepared.facts, kept.length);
+  if (problem || !prepared.stored) return { ok: false, reason: 'refused', problem: problem ?? 'format' };
+  const mediaType = mediaTypeOf(prepared.facts.kind);
+  const file = await s.reviewFiles.add({
+    reviewId: review.id,
+    submissionId: review.submissionId,
+    fileSha256: prepared.stored.sha256,
+    fileName: prepared.name,
+    byteSize: prepared.stored.byteSize,
+    mediaType,
+    anonymised: prepared.copy ? { ...prepared.copy, mediaType } : null,
+  });
+  await s.submissions.appendEvent(review.submissionId, {
+    actor: { kind: 'reviewer', id: review.id },
+    channel,
+    action: 'review.file_added',
+    detail: { review: review.id, file: file.id, anonymous: prepared.copy !== null },
+  });
+  return { ok: true, file, anonymous: prepared.copy !== null };
 }
 
 /**

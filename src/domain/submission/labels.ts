@@ -48,6 +48,14 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     en: 'review declined by the reader',
   },
   'review.cancelled': { fr: 'demande de relecture annulée', en: 'review request cancelled' },
+  'review.file_added': {
+    fr: 'texte annoté envoyé par la personne qui relit',
+    en: 'annotated text sent by the reader',
+  },
+  'review.email_received': {
+    fr: 'message de la personne qui relit, reçu dans la boîte de la revue',
+    en: 'message from the reader, received in the journal’s mailbox',
+  },
   'contract.attached': { fr: 'contrat d’édition joint', en: 'publishing contract attached' },
   'contract.returned': {
     fr: 'contrat signé renvoyé par l’auteur',
