@@ -33,7 +33,8 @@ export async function remindReviewer(
         call: deps.call,
         askedByName: input.askedByName,
         remindsOf: localDateOf(Date.parse(review.askedAt), deps.call.deadline.timeZone),
-        dedupeKey: `review-reminder:${link.tokenHash}`,
+        // The request's id first: a reply to this reminder is known even after another one.
+        dedupeKey: `review-reminder:${review.id}:${link.tokenHash}`,
       },
     );
     await s.submissions.appendEvent(review.submissionId, {

@@ -12,6 +12,7 @@ import { isAppError } from '../domain/shared/errors.js';
 import { finding } from '../domain/shared/finding.js';
 import type { Lang } from '../domain/shared/message.js';
 import type { Author } from '../domain/submission/author.js';
+import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { RawMail } from '../ports/mail-source.js';
@@ -22,9 +23,11 @@ import type {
   TransactionStores,
   UnitOfWork,
 } from '../ports/message-ledger.js';
+import type { Outbox } from '../ports/outbox.js';
 import { addManuscriptVersion } from './add-manuscript-version.js';
 import { newFollowLink } from './follow-link.js';
 import { decidedSubmission, refuseVersionAfterDecision } from './import-after-decision.js';
+import { findReaderReply, importReaderReply } from './import-reader-reply.js';
 import type { MessageOutcomeKind } from './import-summary.js';
 import { type LetterEnvelope, letterJob } from './process-outbox.js';
 import { submitManuscript } from './submit-manuscript.js';
@@ -39,6 +42,10 @@ export interface ImportDeps {
   callId: string;
   /** Our own sending addresses: a message from one of them is a receipt coming back. */
   ownAddresses: readonly string[];
+  /** Our letters as sent: a reply to a review request is known by the letter it answers. */
+  sentLetters: Pick<Outbox, 'get'>;
+  /** Copies of a reader's annotated file without their name, when they reply with it. */
+  anonymise: ManuscriptAnonymiser;
   postcodes?: PostcodeDirectory;
   /**
    * The desk's public address (APPEL_PUBLIC_URL). When set, the receipt of a new submission gives
@@ -72,6 +79,14 @@ export async function importMessage(raw: RawMail, deps: ImportDeps): Promise<Mes
   // A receipt for what the message records, a capped notice for what it does not (rate-limit.ts).
   const reply = (kind: ReplyKind) => replyEnvelope(message, entry, automatic.answer, deps, kind);
   const attachments = message.attachments.filter(isCandidate);
+  // A reader writing back to a review request, with their annotated text or not: never a submission.
+  const review = await findReaderReply(message, deps);
+  if (review) {
+    const files = attachments.map((a) => ({ name: a.filename, bytes: a.bytes }));
+    // Files kept are receipted as any file is; a message without one gets a capped notice.
+    const kind = files.length > 0 ? 'receipt' : 'notice';
+    return importReaderReply({ message, entry, review, files, reply: await reply(kind) }, deps);
+  }
   const match = await findThread(
     message,
     entry,

@@ -10,13 +10,31 @@ export interface ImportSummary {
    * so not « ignored »: the operator may want to know that authors were told to send again.
    */
   tooLarge: number;
+  /** Readers' replies to review requests: their files went to their reviews, never a submission. */
+  readerReplies: number;
   errors: number;
 }
 
-export type MessageOutcomeKind = 'submission' | 'version' | 'duplicate' | 'ignored' | 'too-large' | 'error';
+export type MessageOutcomeKind =
+  | 'submission'
+  | 'version'
+  | 'duplicate'
+  | 'ignored'
+  | 'too-large'
+  | 'reader-reply'
+  | 'error';
 
 export function emptySummary(): ImportSummary {
-  return { messages: 0, submissions: 0, versions: 0, duplicates: 0, ignored: 0, tooLarge: 0, errors: 0 };
+  return {
+    messages: 0,
+    submissions: 0,
+    versions: 0,
+    duplicates: 0,
+    ignored: 0,
+    tooLarge: 0,
+    readerReplies: 0,
+    errors: 0,
+  };
 }
 
 const FIELD: Record<MessageOutcomeKind, keyof ImportSummary> = {
@@ -25,6 +43,7 @@ const FIELD: Record<MessageOutcomeKind, keyof ImportSummary> = {
   duplicate: 'duplicates',
   ignored: 'ignored',
   'too-large': 'tooLarge',
+  'reader-reply': 'readerReplies',
   error: 'errors',
 };
 

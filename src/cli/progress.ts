@@ -8,6 +8,7 @@ const LABEL: Record<MessageOutcomeKind, string> = {
   duplicate: 'déjà reçu / already received',
   ignored: 'ignoré (message automatique ou sans manuscrit) / ignored',
   'too-large': 'trop volumineux, non lu / too large, not read',
+  'reader-reply': 'réponse d’un relecteur / a reader’s reply',
   error: 'erreur / error',
 };
 
@@ -64,6 +65,14 @@ export function summaryText(s: ImportSummary): string {
     );
     en.push(
       `Too large, not read: ${s.tooLarge} (recorded; a reply tells people how to send their text again).`,
+    );
+  }
+  if (s.readerReplies > 0) {
+    fr.push(
+      `Réponses de relecteurs à une demande de relecture : ${s.readerReplies} (leurs fichiers sont joints à leur relecture).`,
+    );
+    en.push(
+      `Readers’ replies to a review request: ${s.readerReplies} (their files are added to their review).`,
     );
   }
   return [...fr, ...en].join('\n');

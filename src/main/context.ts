@@ -184,6 +184,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     const smtp = env.APPEL_SMTP_URL ? smtpConfig(env.APPEL_SMTP_URL, from) : null;
     const outboxDir = smtp ? null : folders.outbox;
     const publicUrl = env.APPEL_PUBLIC_URL?.trim();
+    const outbox = new KyselyOutbox(handle.db, handle.dialect, systemClock);
     return {
       dataDir,
       folders,
@@ -212,6 +213,8 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
         },
         callId: callRecord.id,
         ownAddresses: [from.address],
+        sentLetters: outbox,
+        anonymise: anonymiseManuscript,
         postcodes: etalabPostcodes,
         // The same address the desk gives in its links: e-mail receipts carry the private link on it.
         ...(publicUrl ? { publicUrl } : {}),
@@ -221,7 +224,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       issueOrder: new KyselyIssueOrderStore(handle.db, systemClock),
       contractDocuments: new KyselyContractDocumentStore(handle.db, systemClock, randomIds),
       reviewFiles: new KyselyReviewFileStore(handle.db, systemClock, randomIds),
-      outbox: new KyselyOutbox(handle.db, handle.dialect, systemClock),
+      outbox,
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,
       fileReferences: new KyselyFileReferences(handle.db),

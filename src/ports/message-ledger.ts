@@ -22,7 +22,9 @@ export type MessageOutcome =
   /** Over the size cap: only its header was read (its sha256 is the header's); never a submission. */
   | 'too-large'
   /** A new file for a submission already decided on (accepted, declined, withdrawn): not added. */
-  | 'version-refused';
+  | 'version-refused'
+  /** A reader's reply to a review request: its files went to the review, never a submission. */
+  | 'reader-reply';
 
 export interface MessageSourceRef {
   kind: 'eml' | 'mbox' | 'maildir' | 'imap' | 'web';

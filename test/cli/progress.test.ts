@@ -16,17 +16,25 @@ function summaryOf(outcomes: MessageOutcomeKind[]) {
 }
 
 describe('the import summary', () => {
-  it('counts over-size messages apart from the ignored ones', () => {
-    const summary = summaryOf(['submission', 'too-large', 'ignored', 'too-large', 'error']);
+  it('counts over-size messages and readers’ replies apart from the ignored ones', () => {
+    const summary = summaryOf(['submission', 'too-large', 'ignored', 'too-large', 'reader-reply', 'error']);
     assert.deepEqual(summary, {
-      messages: 5,
+      messages: 6,
       submissions: 1,
       versions: 0,
       duplicates: 0,
       ignored: 1,
       tooLarge: 2,
+      readerReplies: 1,
       errors: 1,
     });
+  });
+
+  it('says the readers’ replies on a line of their own, when there are some', () => {
+    const lines = summaryText(summaryOf(['submission', 'reader-reply'])).split('\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines[1] ?? '', /^Réponses de relecteurs à une demande de relecture\u00a0?\s?: 1 /);
+    assert.match(lines[3] ?? '', /^Readers’ replies to a review request: 1 /);
   });
 
   it('says them on a line of their own in each language, French first', () => {

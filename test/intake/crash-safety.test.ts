@@ -49,6 +49,7 @@ const FULL_RUN: ImportSummary = {
   duplicates: 1,
   ignored: 2,
   tooLarge: 0,
+  readerReplies: 0,
   errors: 0,
 };
 
@@ -390,6 +391,7 @@ describe('crash safety: the importer and the worker killed at random points, the
       duplicates: total,
       ignored: 0,
       tooLarge: 0,
+      readerReplies: 0,
       errors: 0,
     });
     checkImported(data, mboxes);

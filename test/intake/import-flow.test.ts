@@ -44,6 +44,7 @@ const summary = (s: Partial<ImportSummary>): ImportSummary => ({
   duplicates: 0,
   ignored: 0,
   tooLarge: 0,
+  readerReplies: 0,
   errors: 0,
   ...s,
 });

@@ -236,6 +236,29 @@ export const reviewAnsweredLetterSchema = z.object({
 });
 
 /**
+ * To a reader who answered the review request by e-mail (a reply, not the link): what became of
+ * the files attached, and that the opinion itself is given through the link.
+ */
+export const readerReplyLetterSchema = z.object({
+  kind: z.literal('reader-reply'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+  call: callFactsSchema,
+  greetingName: z.string().optional(),
+  reference: z.string().min(1),
+  /** The files kept with the review (their names as sent). */
+  kept: z.array(z.string()).max(50).default([]),
+  /** The files not kept, each with the reason in the letter's language. */
+  refused: z
+    .array(z.object({ name: z.string(), reason: z.string() }))
+    .max(50)
+    .default([]),
+  /** The review is closed (a decision, a new version, cancelled): nothing was kept. */
+  closed: z.boolean().default(false),
+  /** The call's coordinators: whom to ask for a lost link. */
+  coordinators: z.array(z.object({ name: z.string(), email: z.string() })).default([]),
+});
+
+/**
  * The publishing contract is ready, to the contact person: it carries a new private link, where
  * the contract is downloaded and the signed copy sent back.
  */
@@ -271,6 +294,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   decisionLetterSchema,
   reviewRequestLetterSchema,
   reviewAnsweredLetterSchema,
+  readerReplyLetterSchema,
   contractSentLetterSchema,
   contractReturnedLetterSchema,
 ]);
@@ -289,6 +313,7 @@ export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>
 export type DecisionLetter = z.output<typeof decisionLetterSchema>;
 export type ReviewRequestLetter = z.output<typeof reviewRequestLetterSchema>;
 export type ReviewAnsweredLetter = z.output<typeof reviewAnsweredLetterSchema>;
+export type ReaderReplyLetter = z.output<typeof readerReplyLetterSchema>;
 export type ContractSentLetter = z.output<typeof contractSentLetterSchema>;
 export type ContractReturnedLetter = z.output<typeof contractReturnedLetterSchema>;
 export type CallFacts = z.output<typeof callFactsSchema>;

@@ -8,6 +8,7 @@ import { lateSubmissionDocument } from './late-submission.js';
 import { type Letter, type LetterInput, letterSchema, type RenderedLetter } from './model.js';
 import { newVersionDocument } from './new-version.js';
 import { noManuscriptDocument } from './no-manuscript.js';
+import { readerReplyDocument } from './reader-reply.js';
 import { receiptDocument } from './receipt.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
@@ -41,6 +42,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return reviewRequestDocument(letter);
     case 'review-answered':
       return reviewAnsweredDocument(letter);
+    case 'reader-reply':
+      return readerReplyDocument(letter);
     case 'contract-sent':
       return contractSentDocument(letter);
     case 'contract-returned':

@@ -251,6 +251,38 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      // A reader answered the request by e-mail: one file kept, one refused.
+      name: 'reader-reply',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'reader-reply',
+        greetingName: 'Paul Lecteur',
+        reference: '3f9a1c2e',
+        kept: ['texte annoté.docx'],
+        refused: [
+          {
+            name: 'photo.jpg',
+            reason:
+              lang === 'fr'
+                ? 'Envoyez le texte annoté en document Word (.docx), LibreOffice (.odt) ou en PDF.'
+                : 'Send the annotated text as a Word (.docx) or LibreOffice (.odt) document, or as a PDF.',
+          },
+        ],
+      },
+    },
+    {
+      name: 'reader-reply-closed',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'reader-reply',
+        reference: '3f9a1c2e',
+        closed: true,
+        coordinators: [{ name: 'Alexis Mombelet', email: 'alexis.mombelet@exemple.fr' }],
+      },
+    },
+    {
       name: 'review-request',
       letter: {
         lang,

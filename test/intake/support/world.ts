@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import PostalMime from 'postal-mime';
+import { anonymiseManuscript } from '../../../src/adapters/anonymise/anonymise-manuscript.js';
 import { type DbHandle, openDatabase } from '../../../src/adapters/db/connect.js';
 import { KyselyCallStore } from '../../../src/adapters/db/kysely-call-store.js';
 import { KyselyOutbox } from '../../../src/adapters/db/kysely-outbox.js';
@@ -105,6 +106,8 @@ export async function openWorld(dialect: DialectName): Promise<World> {
     call: SOCIOGRAPHE_81,
     callId: callRecord.id,
     ownAddresses: [JOURNAL],
+    sentLetters: new KyselyOutbox(handle.db, handle.dialect, clock),
+    anonymise: anonymiseManuscript,
     postcodes: etalabPostcodes,
   };
   const from = { address: JOURNAL, name: SOCIOGRAPHE_81.journal };
