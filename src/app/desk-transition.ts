@@ -22,8 +22,9 @@ export interface DecisionNotice {
   /** The readers' words for the author (blind review), quoted without their names. */
   readerComments?: readonly string[];
   /**
-   * The readers' annotated files that go to the author's page with the decision: the requests
-   * whose files' anonymised copies are shared, and how many copies that makes (the letter says so).
+   * What goes to the author's page with the decision: the requests whose words (those quoted) and
+   * annotated files' copies without names are passed on, and how many such copies (the letter
+   * says where they are).
    */
   readerFiles?: { reviewIds: readonly string[]; count: number };
 }
@@ -101,7 +102,10 @@ export async function applyTransition(
         },
         ...(letter ? { outbox: [letter] } : {}),
       });
-      if (sharing.length > 0) await s.reviewFiles.share(sharing);
+      if (sharing.length > 0) {
+        await s.reviews.share(sharing);
+        await s.reviewFiles.share(sharing);
+      }
       return changed;
     });
     return { ok: true, from: record.status, summary, notified: letter !== null };

@@ -8,6 +8,8 @@ import { anonymisedName } from './anonymised-copy.js';
 /** A reader's file as the author sees it: numbered as in the decision letter, never named. */
 export interface SharedReviewFile {
   id: string;
+  /** The request it came with (an id, never shown: the page shows the number). */
+  reviewId: string;
   /** The review's number in the letter (1 for « Relecture 1 »). */
   reviewNumber: number;
   /** The copy's format, for the author to know what opens it. */
@@ -48,6 +50,7 @@ export async function sharedReviewFiles(submissionId: string, deps: Deps): Promi
     const format = copyFormatOf(f);
     return {
       id: f.id,
+      reviewId: f.reviewId,
       reviewNumber,
       format,
       byteSize: f.anonymised?.byteSize ?? 0,
@@ -58,7 +61,7 @@ export async function sharedReviewFiles(submissionId: string, deps: Deps): Promi
 }
 
 /** The review's place among the opinions given on its version, from 1. */
-function numberOf(reviews: readonly ReviewRecord[], reviewId: string): number {
+export function numberOf(reviews: readonly ReviewRecord[], reviewId: string): number {
   const review = reviews.find((r) => r.id === reviewId);
   if (!review) return 0;
   const peers = reviews.filter((r) => r.state === 'submitted' && r.versionNumber === review.versionNumber);

@@ -19,6 +19,8 @@ export interface ReviewRecord {
   forCommittee: string | null;
   /** When the reader last answered (opinion given or corrected, or declined). */
   answeredAt: string | null;
+  /** When the words for the author went to them with a decision; null until then. */
+  sharedAt: string | null;
 }
 
 export interface NewReview {
@@ -54,6 +56,11 @@ export interface ReviewStore {
    * stops opening it. False when the request is no longer awaiting an opinion.
    */
   replaceLink(id: string, tokenHash: string): Promise<boolean>;
+  /**
+   * Marks as passed on to the author, with a decision, the opinions of these requests that were
+   * given and not passed on yet; returns how many.
+   */
+  share(ids: readonly string[]): Promise<number>;
   /**
    * Records the opinion if the review is still in `from` (one of them): false when another
    * answer or a cancellation came first.

@@ -175,7 +175,7 @@ describe('a reader’s annotated text: from the reader’s link to the author’
 
     const authorPath = `/suivi/${authorToken}`;
     const before = await (await author().get(authorPath)).text();
-    assert.doesNotMatch(before, /annotés par les relecteurs/);
+    assert.doesNotMatch(before, /Les avis des relecteurs|à resserrer/);
     const { html: deskPage } = await coordinator.visitor.page(`/bureau/propositions/${id}`);
     assert.match(deskPage, /et mettre sur sa page de suivi le texte annoté \(copie sans nom\)/);
     const fileId = (deskFileLinks(deskPage)[0] ?? '').split('/').pop() ?? '';
@@ -192,8 +192,13 @@ describe('a reader’s annotated text: from the reader’s link to the author’
     assert.doesNotMatch(mail?.text ?? '', /Rita|Vasseur/);
 
     const page = await (await author().get(authorPath)).text();
-    assert.match(page, /Vos textes annotés par les relecteurs/);
-    assert.match(page, />Relecture 1<\/a> \(fichier Word, /);
+    assert.match(page, /Les avis des relecteurs/);
+    assert.match(page, /<h3>Relecture 1<\/h3><p class="prose">Un bon début, à resserrer\.<\/p>/);
+    assert.match(
+      page,
+      /Texte annoté<span class="visually-hidden"> \(Relecture 1\)<\/span><\/a> \(fichier Word, /,
+    );
+    assert.doesNotMatch(page, /Vasseur|Rita/, 'never the reader’s name');
     const links = [...page.matchAll(/href="(\/suivi\/[^"]+\/relectures\/[^"?]+)/g)].map(
       (m) => m[1] as string,
     );
@@ -207,6 +212,7 @@ describe('a reader’s annotated text: from the reader’s link to the author’
 
     const after = await (await coordinator.visitor.get(`/bureau/propositions/${id}`)).text();
     assert.match(after, /transmise à l’auteur le/);
+    assert.match(after, /Transmis à l’auteur avec la décision, le /);
   });
 
   it('takes no more files once the review is closed', async () => {

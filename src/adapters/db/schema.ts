@@ -228,6 +228,8 @@ export interface ReviewsTable {
   for_authors: string | null;
   for_committee: string | null;
   answered_at: string | null;
+  /** When the words for the author went with a decision (0011). */
+  shared_at: string | null;
 }
 
 /** The order of the texts in the issue, as the coordinators set it (0008). */

@@ -40,6 +40,7 @@ const ALL = [
   '0008-issue-order',
   '0009-contract-documents',
   '0010-review-files',
+  '0011-review-sharing',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -133,10 +134,12 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0008-issue-order',
           '0009-contract-documents',
           '0010-review-files',
+          '0011-review-sharing',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
+        assert.equal((await steps.migrateDown()).error, undefined, 'the sharing column goes');
         assert.equal((await steps.migrateDown()).error, undefined);
         const withoutReviewFiles = TABLES.filter((name) => name !== 'review_files');
         assert.deepEqual(await ownTables(old.handle), withoutReviewFiles);
@@ -168,6 +171,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0008-issue-order',
           '0009-contract-documents',
           '0010-review-files',
+          '0011-review-sharing',
         ]);
       } finally {
         await old.drop();

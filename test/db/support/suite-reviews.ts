@@ -63,6 +63,7 @@ export function reviewSuite(makeDb: MakeDatabase): void {
           forAuthors: null,
           forCommittee: null,
           answeredAt: null,
+          sharedAt: null,
         },
       );
       assert.deepEqual(await reviews.findByTokenHash(sha256('lien 1')), created);
@@ -103,6 +104,19 @@ export function reviewSuite(makeDb: MakeDatabase): void {
       assert.equal(cancelled?.state, 'cancelled');
       assert.equal(cancelled?.forAuthors, 'À reprendre.', 'the opinion stays on record');
       assert.equal(await reviews.answer(created.id, [], 'cancelled'), false);
+    });
+
+    it('mark as passed on to the author only the opinions given, once', async () => {
+      const submission = await s.submissions.recordSubmission(newSubmission(call.id, { title: 'Transmis' }));
+      const given = await reviews.create(request(submission.id, 'lien 8'));
+      const waiting = await reviews.create(request(submission.id, 'lien 9'));
+      const opinion = { recommendation: 'accept' as const, forAuthors: 'Bien.', forCommittee: null };
+      await reviews.answer(given.id, ['invited'], 'submitted', opinion);
+      assert.equal(await reviews.share([given.id, waiting.id]), 1, 'an awaited opinion is not passed on');
+      assert.equal((await reviews.findById(given.id))?.sharedAt, T0);
+      assert.equal((await reviews.findById(waiting.id))?.sharedAt, null);
+      assert.equal(await reviews.share([given.id]), 0, 'once');
+      assert.equal(await reviews.share([]), 0);
     });
 
     it('give a waiting request a new link; the old one no longer finds it', async () => {

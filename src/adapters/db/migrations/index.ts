@@ -9,6 +9,7 @@ import * as m0007 from './0007-reviews.js';
 import * as m0008 from './0008-issue-order.js';
 import * as m0009 from './0009-contract-documents.js';
 import * as m0010 from './0010-review-files.js';
+import * as m0011 from './0011-review-sharing.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -31,6 +32,7 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
       down: (db) => m0009.down(db),
     },
     '0010-review-files': { up: (db) => m0010.up(db, dialect), down: (db) => m0010.down(db) },
+    '0011-review-sharing': { up: (db) => m0011.up(db, dialect), down: (db) => m0011.down(db) },
   };
 }
 

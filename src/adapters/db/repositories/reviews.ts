@@ -43,6 +43,7 @@ export class KyselyReviewStore implements ReviewStore {
         for_authors: null,
         for_committee: null,
         answered_at: null,
+        shared_at: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -104,6 +105,18 @@ export class KyselyReviewStore implements ReviewStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async share(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.db
+      .updateTable('reviews')
+      .set({ shared_at: toIso(this.clock.now()) })
+      .where('id', 'in', [...ids])
+      .where('state', '=', 'submitted')
+      .where('shared_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async answer(
     id: string,
     from: readonly ReviewState[],
@@ -148,6 +161,7 @@ function toReview(row: Selectable<ReviewsTable>): ReviewRecord {
     forAuthors: row.for_authors,
     forCommittee: row.for_committee,
     answeredAt: row.answered_at,
+    sharedAt: row.shared_at,
   };
 }
 

@@ -4,12 +4,9 @@ import { checkDraft, keepUpload } from '../../../app/author-check-draft.js';
 import { completeDetails, type DetailsField } from '../../../app/author-complete-details.js';
 import { type AuthorView, authorView, openAuthorLink } from '../../../app/author-follow.js';
 import { returnSignedContract } from '../../../app/author-return-contract.js';
+import { type SharedReview, sharedReviews } from '../../../app/author-reviews.js';
 import { openContractDocument } from '../../../app/open-contract-document.js';
-import {
-  openSharedReviewFile,
-  type SharedReviewFile,
-  sharedReviewFiles,
-} from '../../../app/open-review-file.js';
+import { openSharedReviewFile } from '../../../app/open-review-file.js';
 import { withdrawSubmission } from '../../../app/withdraw-submission.js';
 import {
   contractFallbackName,
@@ -85,8 +82,8 @@ export function registerAuthorLinkRoutes(
     view: AuthorView;
     /** The contract's files, once the contract is sent (none before). */
     contract: ContractDocument[];
-    /** The readers' annotated texts passed on with a decision. */
-    readerFiles: SharedReviewFile[];
+    /** The readers' opinions and annotated texts passed on with a decision. */
+    reviews: SharedReview[];
   }
 
   const contractOf = async (view: AuthorView) =>
@@ -95,7 +92,7 @@ export function registerAuthorLinkRoutes(
   /** What the page shows beside the submission itself: the contract, the readers' files. */
   const filesOf = async (view: AuthorView) => ({
     contract: await contractOf(view),
-    readerFiles: await sharedReviewFiles(view.record.id, context),
+    reviews: await sharedReviews(view.record.id, context),
   });
 
   /** The link's submission, or null once the 404 is sent. */
@@ -134,7 +131,7 @@ export function registerAuthorLinkRoutes(
         path: o.path,
         view: o.view,
         contract: o.contract,
-        readerFiles: o.readerFiles,
+        reviews: o.reviews,
         csrf: reply.generateCsrf(),
         problems: extra.problems ?? new Map(),
         typed: extra.typed ?? {},

@@ -1,5 +1,5 @@
 import type { AuthorView } from '../../../../app/author-follow.js';
-import type { SharedReviewFile } from '../../../../app/open-review-file.js';
+import type { SharedReview } from '../../../../app/author-reviews.js';
 import { formatInstant } from '../../../../domain/call/format-date.js';
 import type { Call } from '../../../../domain/call/schema.js';
 import { showsContract } from '../../../../domain/editorial/contract.js';
@@ -23,7 +23,7 @@ import {
   MissingList,
   shown,
 } from './parts.js';
-import { ReviewFilesBlock } from './review-files-block.js';
+import { ReviewsBlock } from './reviews-block.js';
 import { VerdictBlock, verdictOf } from './verdict.js';
 
 /** What the author typed in the details form, given back when something needs fixing. */
@@ -44,8 +44,8 @@ export interface LinkPageProps {
   view: AuthorView;
   /** The publishing contract's files, once the contract is sent. */
   contract: ContractDocument[];
-  /** The readers' annotated texts passed on with a decision (copies without their names). */
-  readerFiles: SharedReviewFile[];
+  /** The readers' opinions passed on with a decision, with their annotated texts' copies. */
+  reviews: SharedReview[];
   csrf: string;
   problems: FieldProblems;
   typed: DetailsTyped;
@@ -134,7 +134,7 @@ export function LinkPage(props: LinkPageProps) {
 
       {showsContract(record.status) && <ContractBlock {...props} />}
 
-      <ReviewFilesBlock {...props} />
+      <ReviewsBlock {...props} />
 
       {view.canCompleteDetails && <DetailsForm {...props} />}
 

@@ -134,6 +134,15 @@ function ReviewEntry(
             </dd>
             <dt>{t(lang, 'Pour l’auteur', 'For the author')}</dt>
             <dd class="prose">{review.forAuthors ?? ''}</dd>
+            {review.sharedAt && (
+              <dd>
+                {t(
+                  lang,
+                  `Transmis à l’auteur avec la décision, le ${when(review.sharedAt)} (sur sa page de suivi).`,
+                  `Passed on to the author with the decision, on ${when(review.sharedAt)} (on their follow-up page).`,
+                )}
+              </dd>
+            )}
             {review.forCommittee && (
               <>
                 <dt>{t(lang, 'Pour le comité seulement', 'For the committee only')}</dt>
