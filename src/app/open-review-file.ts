@@ -10,6 +10,8 @@ export interface SharedReviewFile {
   id: string;
   /** The request it came with (an id, never shown: the page shows the number). */
   reviewId: string;
+  /** Where the copy is stored (never shown). */
+  copySha256: string;
   /** The review's number in the letter (1 for « Relecture 1 »). */
   reviewNumber: number;
   /** The copy's format, for the author to know what opens it. */
@@ -51,6 +53,7 @@ export async function sharedReviewFiles(submissionId: string, deps: Deps): Promi
     return {
       id: f.id,
       reviewId: f.reviewId,
+      copySha256: f.anonymised?.sha256 ?? '',
       reviewNumber,
       format,
       byteSize: f.anonymised?.byteSize ?? 0,
@@ -76,9 +79,7 @@ export async function openSharedReviewFile(
 ): Promise<{ name: string; bytes: Buffer } | null> {
   const shared = (await sharedReviewFiles(submissionId, deps)).find((f) => f.id === fileId);
   if (!shared) return null;
-  const file = (await deps.reviewFiles.listForSubmission(submissionId)).find((f) => f.id === fileId);
-  if (!file?.anonymised) return null;
-  return { name: shared.downloadName, bytes: await deps.files.read(file.anonymised.sha256) };
+  return { name: shared.downloadName, bytes: await deps.files.read(shared.copySha256) };
 }
 
 /**
