@@ -68,11 +68,6 @@ export function reviewsSharedWithDecision(
   return reviews.filter((r) => r.state === 'submitted' && r.versionNumber === versionNumber).map((r) => r.id);
 }
 
-/** How a reader is named on the author's page: by their place in the list, never by name. */
-export function readerLabel(index: number): Message {
-  return msg(`Relecture ${index + 1}`, `Review ${index + 1}`);
-}
-
 /** The name a file takes when the author downloads it: the review's number and the format. */
 export function sharedFileName(
   reference: string,
