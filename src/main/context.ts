@@ -12,6 +12,7 @@ import { KyselyUnitOfWork } from '../adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../adapters/db/migrate.js';
 import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
 import { KyselyContractDocumentStore } from '../adapters/db/repositories/contract-documents.js';
+import { KyselyEditorialNoteStore } from '../adapters/db/repositories/editorial-notes.js';
 import { KyselyIssueOrderStore } from '../adapters/db/repositories/issue-order.js';
 import { KyselyReviewFileStore } from '../adapters/db/repositories/review-files.js';
 import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
@@ -34,6 +35,7 @@ import type { AttemptCounter } from '../ports/attempt-counter.js';
 import type { CallProvider, CallStore } from '../ports/call-store.js';
 import { systemClock } from '../ports/clock.js';
 import type { ContractDocumentStore } from '../ports/contract-documents.js';
+import type { EditorialNoteStore } from '../ports/editorial-notes.js';
 import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { IssueOrderStore } from '../ports/issue-order.js';
@@ -148,6 +150,8 @@ export interface AppContext {
   contractDocuments: ContractDocumentStore;
   /** Readers' files and their anonymised copies, read outside any transaction (the desk's and the author's pages). */
   reviewFiles: ReviewFileStore;
+  /** The desk's notes on each submission, read outside any transaction (the submission's page). */
+  editorialNotes: EditorialNoteStore;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -224,6 +228,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       issueOrder: new KyselyIssueOrderStore(handle.db, systemClock),
       contractDocuments: new KyselyContractDocumentStore(handle.db, systemClock, randomIds),
       reviewFiles: new KyselyReviewFileStore(handle.db, systemClock, randomIds),
+      editorialNotes: new KyselyEditorialNoteStore(handle.db, systemClock, randomIds),
       outbox,
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

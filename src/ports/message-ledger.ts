@@ -1,5 +1,6 @@
 import type { AuthorLinkStore } from './author-links.js';
 import type { ContractDocumentStore } from './contract-documents.js';
+import type { EditorialNoteStore } from './editorial-notes.js';
 import type { IssueOrderStore } from './issue-order.js';
 import type { Outbox } from './outbox.js';
 import type { ReviewFileStore } from './review-files.js';
@@ -103,6 +104,8 @@ export interface TransactionStores {
   contractDocuments: ContractDocumentStore;
   /** The files readers send with their opinions, and the anonymised copies shared with the author. */
   reviewFiles: ReviewFileStore;
+  /** The notes the desk's people write to each other on a submission. */
+  editorialNotes: EditorialNoteStore;
 }
 
 /**

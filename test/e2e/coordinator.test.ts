@@ -247,6 +247,13 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       );
       await expectAccessible(page, 'submission page, with an opinion');
       await saveScreenshot(page, 'desk-reviews');
+      // The desk's own notes before deciding: written here, never shown to the author.
+      await page.getByLabel('Ajouter une note').fill('Avis de Paul reçu.\nJe propose : modifications.');
+      await page.getByRole('button', { name: 'Enregistrer la note' }).click();
+      await page.getByText('Votre note est enregistrée.').waitFor();
+      assert.match(await textOf(page.locator('ol.notes')), /Je propose\s?: modifications\./);
+      await expectAccessible(page, 'submission page, with an editorial note');
+      await saveScreenshot(page, 'desk-notes', page.locator('section[aria-labelledby="notes"]'));
       await page.getByLabel('Message à l’auteur (facultatif)').fill('Merci de préciser le terrain.');
       await page.getByRole('button', { name: /^demander des modifications/ }).click();
       await page.getByRole('heading', { level: 2, name: 'Le courriel qui partira' }).waitFor();

@@ -211,12 +211,14 @@ const SCREENSHOT_BUDGET = 200 * 1024;
 /**
  * Saves docs/screenshots/<name>.png (committed; the README links the folder). Written on every run
  * that can write there; SCREENSHOTS=0 turns it off, and a read-only folder is reported, not failed.
- * A full-page picture above the ~200 KB budget is retaken as the viewport alone.
+ * A full-page picture above the ~200 KB budget is retaken as the viewport alone; `part` takes one
+ * part of a long page instead (a section further down that the page's top would not show).
  */
-export async function saveScreenshot(page: Page, name: string): Promise<string | null> {
+export async function saveScreenshot(page: Page, name: string, part?: Locator): Promise<string | null> {
   if (process.env.SCREENSHOTS === '0') return null;
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  let png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  const options = { animations: 'disabled', caret: 'hide' } as const;
+  let png = part ? await part.screenshot(options) : await page.screenshot({ ...options, fullPage: true });
   if (png.length > SCREENSHOT_BUDGET) {
     await page.evaluate('window.scrollTo(0, 0)');
     png = await page.screenshot({ fullPage: false, animations: 'disabled', caret: 'hide' });

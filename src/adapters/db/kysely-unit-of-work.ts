@@ -6,6 +6,7 @@ import { KyselyMessageLedger } from './kysely-message-ledger.js';
 import { KyselySubmissionStore } from './kysely-submission-store.js';
 import { KyselyAuthorLinkStore } from './repositories/author-links.js';
 import { KyselyContractDocumentStore } from './repositories/contract-documents.js';
+import { KyselyEditorialNoteStore } from './repositories/editorial-notes.js';
 import { KyselyIssueOrderStore } from './repositories/issue-order.js';
 import { enqueue } from './repositories/outbox.js';
 import { KyselyReviewFileStore } from './repositories/review-files.js';
@@ -41,6 +42,7 @@ export class KyselyUnitOfWork implements UnitOfWork {
         issueOrder: new KyselyIssueOrderStore(trx, this.clock),
         contractDocuments: new KyselyContractDocumentStore(trx, this.clock, this.ids),
         reviewFiles: new KyselyReviewFileStore(trx, this.clock, this.ids),
+        editorialNotes: new KyselyEditorialNoteStore(trx, this.clock, this.ids),
       }),
     );
   }

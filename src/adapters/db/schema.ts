@@ -30,6 +30,7 @@ export interface Database {
   issue_order: IssueOrderTable;
   contract_documents: ContractDocumentsTable;
   review_files: ReviewFilesTable;
+  editorial_notes: EditorialNotesTable;
 }
 
 export interface CallsTable {
@@ -267,4 +268,15 @@ export interface ReviewFilesTable {
   added_at: string;
   /** Null while anonymised_sha256 is null (a CHECK says so). */
   shared_at: string | null;
+}
+
+/** The notes the desk's people write to each other on a submission (0012). */
+export interface EditorialNotesTable {
+  id: string;
+  submission_id: string;
+  account_id: string;
+  /** Empty exactly when removed_at is set (a CHECK says so). */
+  body: string;
+  written_at: string;
+  removed_at: string | null;
 }

@@ -282,6 +282,20 @@ export const ROUTE_RULES: readonly RouteRule[] = [
   },
   {
     method: 'POST',
+    path: '/bureau/propositions/:id/notes',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'écrire une note de la rédaction', en: 'write an editorial note' },
+  },
+  {
+    method: 'POST',
+    path: '/bureau/propositions/:id/notes/:note/retirer',
+    proof: 'session',
+    roles: STAFF,
+    purpose: { fr: 'retirer sa note de la rédaction', en: 'take back one’s editorial note' },
+  },
+  {
+    method: 'POST',
     path: '/bureau/propositions/:id/contrat',
     proof: 'session',
     roles: COORDINATION,

@@ -56,6 +56,11 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     fr: 'message de la personne qui relit, reçu dans la boîte de la revue',
     en: 'message from the reader, received in the journal’s mailbox',
   },
+  'note.written': { fr: 'note de la rédaction écrite', en: 'editorial note written' },
+  'note.removed': {
+    fr: 'note de la rédaction retirée par son auteur',
+    en: 'editorial note taken back by its writer',
+  },
   'contract.attached': { fr: 'contrat d’édition joint', en: 'publishing contract attached' },
   'contract.returned': {
     fr: 'contrat signé renvoyé par l’auteur',

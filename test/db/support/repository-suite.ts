@@ -5,6 +5,7 @@ import { attemptSuite } from './suite-attempts.js';
 import { authorLinkSuite } from './suite-author-links.js';
 import { callSuite } from './suite-calls.js';
 import { contractDocumentsSuite } from './suite-contract-documents.js';
+import { editorialNotesSuite } from './suite-editorial-notes.js';
 import { issueOrderSuite } from './suite-issue-order.js';
 import { lockingSuite } from './suite-locking.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
@@ -34,4 +35,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   issueOrderSuite(makeDb);
   contractDocumentsSuite(makeDb);
   reviewFilesSuite(makeDb);
+  editorialNotesSuite(makeDb);
 }

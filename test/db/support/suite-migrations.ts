@@ -41,6 +41,7 @@ const ALL = [
   '0009-contract-documents',
   '0010-review-files',
   '0011-review-sharing',
+  '0012-editorial-notes',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -53,6 +54,7 @@ const TABLES = [
   'authors',
   'calls',
   'contract_documents',
+  'editorial_notes',
   'events',
   'files',
   'findings',
@@ -115,6 +117,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
                 'issue_order',
                 'contract_documents',
                 'review_files',
+                'editorial_notes',
                 ...ACCOUNT_TABLES,
               ].includes(name),
           ),
@@ -135,13 +138,17 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0009-contract-documents',
           '0010-review-files',
           '0011-review-sharing',
+          '0012-editorial-notes',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
+        assert.equal((await steps.migrateDown()).error, undefined, 'the notes go');
+        const withoutNotes = TABLES.filter((name) => name !== 'editorial_notes');
+        assert.deepEqual(await ownTables(old.handle), withoutNotes);
         assert.equal((await steps.migrateDown()).error, undefined, 'the sharing column goes');
         assert.equal((await steps.migrateDown()).error, undefined);
-        const withoutReviewFiles = TABLES.filter((name) => name !== 'review_files');
+        const withoutReviewFiles = withoutNotes.filter((name) => name !== 'review_files');
         assert.deepEqual(await ownTables(old.handle), withoutReviewFiles);
         assert.equal((await steps.migrateDown()).error, undefined);
         const withoutContracts = withoutReviewFiles.filter((name) => name !== 'contract_documents');
@@ -172,6 +179,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0009-contract-documents',
           '0010-review-files',
           '0011-review-sharing',
+          '0012-editorial-notes',
         ]);
       } finally {
         await old.drop();

@@ -14,6 +14,7 @@ import { registerDeskContentsRoutes } from './desk-contents.js';
 import { registerDeskContractRoutes } from './desk-contract.js';
 import { registerDeskDashboardRoutes } from './desk-dashboard.js';
 import { registerDeskIssueFolderRoute } from './desk-issue-folder.js';
+import { registerDeskNoteRoutes } from './desk-notes.js';
 import { registerDeskReviewRoutes } from './desk-reviews.js';
 import { registerDeskSubmissionRoutes } from './desk-submission.js';
 
@@ -70,6 +71,7 @@ export function registerDeskRoutes(
   registerDeskDashboardRoutes(app, deps);
   registerDeskSubmissionRoutes(app, deps);
   registerDeskReviewRoutes(app, deps);
+  registerDeskNoteRoutes(app, deps);
   registerDeskContractRoutes(app, deps);
   registerDeskIssueFolderRoute(app, deps);
   registerDeskCallRoutes(app, deps);

@@ -39,13 +39,20 @@ export function sendSubmissionNotFound(
 export type SubmissionPageExtra = Partial<
   Pick<
     SubmissionPageProps,
-    'done' | 'authorTold' | 'linkSentTo' | 'reviewNotice' | 'reviewForm' | 'contractNotice'
+    | 'done'
+    | 'authorTold'
+    | 'linkSentTo'
+    | 'reviewNotice'
+    | 'reviewForm'
+    | 'contractNotice'
+    | 'noteNotice'
+    | 'noteForm'
   >
 >;
 
 /**
  * A submission's page, read afresh: its timeline (with the names of the desk's accounts in it),
- * its reviews, its contract files, the preview of its latest version and the transitions the viewer's role allows.
+ * its reviews, its contract files, the desk's notes, the preview of its latest version and the transitions the viewer's role allows.
  * Used by the page itself and by the forms on it that are sent back with their problems.
  */
 export async function sendSubmissionPage(
@@ -60,8 +67,13 @@ export async function sendSubmissionPage(
   const lang = pageLang(request, reply);
   const staff = staffOf(request);
   const events = await context.submissions.listEvents(record.id);
+  const notes = await context.editorialNotes.listForSubmission(record.id);
   const names = new Map<string, string>();
-  for (const id of new Set(events.flatMap((e) => (e.actor.id ? [e.actor.id] : [])))) {
+  const named = [
+    ...events.flatMap((e) => (e.actor.id ? [e.actor.id] : [])),
+    ...notes.map((n) => n.accountId),
+  ];
+  for (const id of new Set(named)) {
     const account = await deps.accounts.findById(id);
     if (account) names.set(id, account.displayName);
   }
@@ -85,6 +97,7 @@ export async function sendSubmissionPage(
       reviews,
       reviewFiles,
       contract,
+      notes,
       today: localDateOf(deps.now().getTime(), context.call.deadline.timeZone),
       transitions: availableTransitions(record.status, lifecycleActorOf(staff.role)),
       preview,

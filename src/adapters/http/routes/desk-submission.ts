@@ -17,6 +17,7 @@ import { statusOf } from '../error-status.js';
 import { t } from '../lang.js';
 import { sendPage } from '../render.js';
 import { ConfirmDecisionPage, type LetterPreview } from '../views/desk/confirm-decision.js';
+import { NOTE_NOTICES, type NoteNotice } from '../views/desk/notes-section.js';
 import { PreviewPage } from '../views/desk/preview.js';
 import { REVIEW_NOTICES, type ReviewNotice } from '../views/desk/reviews-section.js';
 import { baseUrl, type DeskDeps, field, pageLang, sendMessage, staffOf } from './desk-common.js';
@@ -41,8 +42,9 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       lien?: string;
       relecture?: string;
       contrat?: string;
+      note?: string;
     };
-    const { fait: done, courriel, lien, relecture, contrat } = query;
+    const { fait: done, courriel, lien, relecture, contrat, note } = query;
     const contactEmail = contactPerson(record.authors)?.email;
     return sendSubmissionPage(request, reply, deps, record, {
       ...(relecture && (REVIEW_NOTICES as readonly string[]).includes(relecture)
@@ -52,6 +54,9 @@ export function registerDeskSubmissionRoutes(app: FastifyInstance, deps: DeskDep
       ...(courriel === '1' || courriel === '0' ? { authorTold: courriel === '1' } : {}),
       ...(lien === '1' && contactEmail ? { linkSentTo: contactEmail } : {}),
       ...(contrat === 'joint' ? { contractNotice: { kind: 'attached' as const } } : {}),
+      ...(note && (NOTE_NOTICES as readonly string[]).includes(note)
+        ? { noteNotice: note as NoteNotice }
+        : {}),
     });
   });
 

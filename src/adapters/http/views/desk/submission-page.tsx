@@ -8,6 +8,7 @@ import { ACTION_LABELS, isDecision, type Transition } from '../../../../domain/s
 import { STATUSES, type Status } from '../../../../domain/submission/status.js';
 import type { AccountRecord } from '../../../../ports/accounts.js';
 import type { ContractDocument } from '../../../../ports/contract-documents.js';
+import type { EditorialNote } from '../../../../ports/editorial-notes.js';
 import type { ReviewFile } from '../../../../ports/review-files.js';
 import type { ReviewRecord } from '../../../../ports/reviews.js';
 import type { EventRecord, SubmissionRecord, VersionRecord } from '../../../../ports/submission-store.js';
@@ -16,6 +17,7 @@ import { say, t } from '../../lang.js';
 import { AxisName } from '../call-words.js';
 import { type ContractNotice, ContractSection } from './contract-section.js';
 import { DeskLayout } from './layout.js';
+import { type NoteFormState, type NoteNotice, NotesSection } from './notes-section.js';
 import { CHANNEL_NAMES } from './parts.js';
 import { PreviewText } from './preview.js';
 import { type ReviewFormState, type ReviewNotice, ReviewsSection } from './reviews-section.js';
@@ -53,6 +55,12 @@ export interface SubmissionPageProps {
   contract: ContractDocument[];
   /** After the contract form: attached, or what was wrong. */
   contractNotice?: ContractNotice;
+  /** The desk's notes on the submission, oldest first. */
+  notes: EditorialNote[];
+  /** After the note form: written or taken back. */
+  noteNotice?: NoteNotice;
+  /** The note form sent back with its problem. */
+  noteForm?: NoteFormState;
 }
 
 function FindingList({ findings, lang }: { findings: Finding[]; lang: Lang }) {
@@ -240,6 +248,7 @@ export function SubmissionPage(props: SubmissionPageProps) {
 
       <ReviewsSection {...props} />
       <ContractSection {...props} />
+      <NotesSection {...props} />
 
       <h2>{t(lang, 'Changer le statut', 'Change the status')}</h2>
       {transitions.length === 0 ? (
