@@ -2,6 +2,7 @@ import { bySeverity, type Finding } from '../domain/shared/finding.js';
 import { contactPerson } from '../domain/submission/author.js';
 import { STATUSES, type Status } from '../domain/submission/status.js';
 import type { ContractDocumentStore } from '../ports/contract-documents.js';
+import type { EditorialNoteStore } from '../ports/editorial-notes.js';
 import type { ReviewStore, ReviewTally } from '../ports/reviews.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
 
@@ -44,6 +45,8 @@ export interface DeskRow {
   reviews: ReviewTally;
   /** Signed copies of the contract the author sent back (0 when none). */
   signedCopies: number;
+  /** The desk's notes on it that stand (not taken back). */
+  notes: number;
 }
 
 export interface DeskQuery {
@@ -60,11 +63,15 @@ export interface DeskQuery {
 
 export const DEFAULT_QUERY: DeskQuery = { status: [], q: '', sort: 'received', dir: 'asc' };
 
-export function toDeskRow(
-  record: SubmissionRecord,
-  reviews: ReviewTally = NO_REVIEW,
-  signedCopies = 0,
-): DeskRow {
+/** What the dashboard counts beside each record, read once for the whole call. */
+export interface RowTallies {
+  reviews?: ReviewTally;
+  signedCopies?: number;
+  notes?: number;
+}
+
+export function toDeskRow(record: SubmissionRecord, tallies: RowTallies = {}): DeskRow {
+  const { reviews = NO_REVIEW, signedCopies = 0, notes = 0 } = tallies;
   const latest = record.versions[record.versions.length - 1];
   const own = record.findings.filter((f) => f.versionId === null || f.versionId === latest?.id);
   const analysis = latest?.analysis as { counts?: { approximate?: boolean } } | null | undefined;
@@ -93,6 +100,7 @@ export function toDeskRow(
     findings: own.filter((f) => f.severity !== 'info').sort(bySeverity),
     reviews,
     signedCopies,
+    notes,
   };
 }
 
@@ -101,6 +109,7 @@ export async function loadDeskRows(
     submissions: SubmissionStore;
     reviews: Pick<ReviewStore, 'tallyForCall'>;
     contractDocuments: Pick<ContractDocumentStore, 'signedCopiesForCall'>;
+    editorialNotes: Pick<EditorialNoteStore, 'countsForCall'>;
   },
   callId: string,
 ): Promise<DeskRow[]> {
@@ -108,7 +117,18 @@ export async function loadDeskRows(
   const records = await Promise.all(summaries.map((s) => stores.submissions.findById(s.id)));
   const tally = await stores.reviews.tallyForCall(callId);
   const signed = await stores.contractDocuments.signedCopiesForCall(callId);
-  return records.flatMap((r) => (r ? [toDeskRow(r, tally.get(r.id), signed.get(r.id) ?? 0)] : []));
+  const notes = await stores.editorialNotes.countsForCall(callId);
+  return records.flatMap((r) =>
+    r
+      ? [
+          toDeskRow(r, {
+            reviews: tally.get(r.id),
+            signedCopies: signed.get(r.id) ?? 0,
+            notes: notes.get(r.id) ?? 0,
+          }),
+        ]
+      : [],
+  );
 }
 
 /** Lower case, without accents: « Élodie » is found with « elodie ». */

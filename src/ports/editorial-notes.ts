@@ -26,6 +26,8 @@ export interface EditorialNoteStore {
   findById(id: string): Promise<EditorialNote | null>;
   /** The submission's notes, oldest first, those taken back included (without their words). */
   listForSubmission(submissionId: string): Promise<EditorialNote[]>;
+  /** How many notes stand (not taken back) on each submission of the call that has any: the dashboard's figure. */
+  countsForCall(callId: string): Promise<Map<string, number>>;
   /**
    * Takes the note back: its words are erased, its row stays. Only if it is still there and this
    * account wrote it; false otherwise (nothing written).

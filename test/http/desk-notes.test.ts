@@ -89,6 +89,8 @@ describe('editorial notes: the desk writes to itself, never to the author', () =
     assert.ok(tooLongHtml.includes(long), 'the words typed come back in the box');
     const notes = await desk.context.editorialNotes.listForSubmission(submissionId);
     assert.equal(notes.length, 2, 'nothing kept from the refused ones');
+    const dashboard = await coordinator.visitor.page('/bureau');
+    assert.match(dashboard.html, /2 notes de la rédaction/, 'the dashboard shows there is talk');
   });
 
   it('takes a note back for its writer only: the words go, the trace stays', async () => {

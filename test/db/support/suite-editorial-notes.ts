@@ -80,6 +80,22 @@ export function editorialNotesSuite(makeDb: MakeDatabase): void {
       assert.equal((await notes.listForSubmission(id)).length, 1);
     });
 
+    it('count the standing notes of each submission of one call, for the dashboard', async () => {
+      const [claire, marc] = accounts as [string, string];
+      const elsewhere = await s.calls.saveCall('autre-appel-notes', { journal: 'Sociographe' });
+      const counted = new KyselyEditorialNoteStore(t.handle.db, s.clock, randomIds);
+      const before = await counted.countsForCall(elsewhere.id);
+      assert.deepEqual(before, new Map());
+      const a = (await s.submissions.recordSubmission(newSubmission(elsewhere.id))).id;
+      const b = (await s.submissions.recordSubmission(newSubmission(elsewhere.id))).id;
+      await s.submissions.recordSubmission(newSubmission(elsewhere.id));
+      await notes.add({ submissionId: a, accountId: claire, body: 'Un.' });
+      await notes.add({ submissionId: a, accountId: marc, body: 'Deux.' });
+      const gone = await notes.add({ submissionId: b, accountId: marc, body: 'Retirée.' });
+      await notes.remove(gone.id, marc);
+      assert.deepEqual(await counted.countsForCall(elsewhere.id), new Map([[a, 2]]));
+    });
+
     it('refuse, in the database itself, an empty standing note or words left on a removed one', async () => {
       const [claire] = accounts as [string];
       const id = await submission();

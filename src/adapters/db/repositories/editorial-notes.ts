@@ -50,6 +50,18 @@ export class KyselyEditorialNoteStore implements EditorialNoteStore {
     return rows.map(toNote);
   }
 
+  async countsForCall(callId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('editorial_notes')
+      .innerJoin('submissions', 'submissions.id', 'editorial_notes.submission_id')
+      .select(['editorial_notes.submission_id as submission_id', (eb) => eb.fn.countAll().as('notes')])
+      .where('submissions.call_id', '=', callId)
+      .where('editorial_notes.removed_at', 'is', null)
+      .groupBy('editorial_notes.submission_id')
+      .execute();
+    return new Map(rows.map((row) => [row.submission_id, Number(row.notes)]));
+  }
+
   async remove(id: string, accountId: string): Promise<boolean> {
     const result = await this.db
       .updateTable('editorial_notes')

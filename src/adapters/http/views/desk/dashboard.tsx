@@ -207,6 +207,15 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
             )}
           </span>
         )}
+        {row.notes > 0 && (
+          <span class="hint">
+            {t(
+              lang,
+              `${row.notes} note${row.notes > 1 ? 's' : ''} de la rédaction`,
+              `${row.notes} editorial note${row.notes > 1 ? 's' : ''}`,
+            )}
+          </span>
+        )}
         {row.status === 'contract_sent' && row.signedCopies > 0 && (
           <span class="hint">
             {t(lang, 'contrat signé reçu, à vérifier', 'signed contract received, to check')}
