@@ -6,6 +6,7 @@ import type { AppContext } from '../main/context.js';
 import { sweepDeps } from '../main/sweep-context.js';
 import { printFirstLinkIfNobody } from './account-command.js';
 import type { CliIo } from './io.js';
+import { startReminding } from './reminders.js';
 import { runWithContext } from './run-with-context.js';
 import { startSweeping } from './sweep-command.js';
 import { workerDeps } from './worker-command.js';
@@ -23,7 +24,8 @@ export interface ServeOptions {
 /**
  * Serves the desk until stopped: the address, and while nobody can sign in, the first
  * administrator's one-time link; the outbox worker in the same process unless told otherwise; the
- * sweep of abandoned drafts and temporaries at start, then hourly.
+ * sweep of abandoned drafts and temporaries at start, then hourly, and with APPEL_PUBLIC_URL the
+ * completion reminders on the same hour.
  */
 export async function serveDesk(io: CliIo, context: AppContext, options: ServeOptions): Promise<void> {
   const { env } = options;
@@ -32,6 +34,7 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   io.out(`Bureau de l’appel / call desk: ${address}`);
   await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
   const sweeping = startSweeping(io, sweepDeps(context));
+  const reminding = startReminding(io, context, env.APPEL_PUBLIC_URL);
   const stop = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
   else {
@@ -48,7 +51,8 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
       await new Promise((resolve) => stop.signal.addEventListener('abort', resolve));
     }
   } finally {
-    // The sweep runs on the context's connection, which the caller closes once this returns.
+    // The sweep and the reminders run on the context's connection, which the caller closes once this returns.
+    await reminding?.stop();
     await sweeping.stop();
     await app.close();
   }

@@ -3,6 +3,7 @@ import { drainOutbox, runOutboxWorker } from '../app/process-outbox.js';
 import type { AppContext } from '../main/context.js';
 import { sweepDeps } from '../main/sweep-context.js';
 import type { CliIo } from './io.js';
+import { startReminding } from './reminders.js';
 import { runWithContext } from './run-with-context.js';
 import { startSweeping } from './sweep-command.js';
 
@@ -26,7 +27,8 @@ export function outboxText(sent: number, retrying: number, failed: number, dir: 
 
 /**
  * `appel worker [--once]`: sends the receipts and letters waiting in the outbox. Running on, it
- * also sweeps the data folder at start and hourly (not with --once: a drain is one job).
+ * also sweeps the data folder at start and hourly, and with APPEL_PUBLIC_URL queues the completion
+ * reminders on the same hour (not with --once: a drain is one job).
  */
 export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): Command {
   return new Command('worker')
@@ -46,6 +48,7 @@ export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): 
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
         const sweeping = startSweeping(io, sweepDeps(context));
+        const reminding = startReminding(io, context, env.APPEL_PUBLIC_URL);
         try {
           await runOutboxWorker(deps, {
             signal: stop.signal,
@@ -53,6 +56,7 @@ export function workerCommand(io: CliIo, env: NodeJS.ProcessEnv = process.env): 
           });
         } finally {
           // On the context's connection: stopped before runWithContext closes it.
+          await reminding?.stop();
           await sweeping.stop();
         }
         return 0;

@@ -48,6 +48,11 @@ const SAME_AS_MISSING: Partial<Record<MissingField, readonly string[]>> = {
   consentFreeOfCharge: ['consents.free_of_charge_missing'],
 };
 
+/** A missing detail asked for as a thing to send, in plain words. */
+export function askFor(field: MissingField, lang: Lang): string {
+  return ASK[field][lang];
+}
+
 export function submissionBlocks(
   findings: readonly LetterFinding[],
   missing: readonly MissingField[],
@@ -63,7 +68,7 @@ export function submissionBlocks(
     blocks.push(
       heading(pick(lang, 'Ce qu’il nous manque encore', 'What we still need')),
       list(
-        missing.map((field) => ASK[field][lang]),
+        missing.map((field) => askFor(field, lang)),
         pick(
           lang,
           fr`Pour que votre proposition soit complète, merci de nous envoyer :`,

@@ -171,6 +171,19 @@ export const followLinkAgainLetterSchema = z.object({
 });
 
 /**
+ * The one reminder to an incomplete submission's contact person, a week before the deadline in
+ * force: what is still missing, and a new private link to complete it.
+ */
+export const completionReminderLetterSchema = z.object({
+  kind: z.literal('completion-reminder'),
+  ...common,
+  followUrl: z.string(),
+  /** The submission's title as recorded, to say which proposal it is. */
+  title: z.string(),
+  missing: z.array(missingFieldSchema).min(1),
+});
+
+/**
  * The editorial committee's decision, recorded on the desk by a coordinator. Written in the call's
  * language. `note` is the committee's own message, quoted as written.
  */
@@ -291,6 +304,7 @@ export const letterSchema = z.discriminatedUnion('kind', [
   tooLargeLetterSchema,
   decisionFinalLetterSchema,
   followLinkAgainLetterSchema,
+  completionReminderLetterSchema,
   decisionLetterSchema,
   reviewRequestLetterSchema,
   reviewAnsweredLetterSchema,
@@ -310,6 +324,7 @@ export type InvitationLetter = z.output<typeof invitationLetterSchema>;
 export type TooLargeLetter = z.output<typeof tooLargeLetterSchema>;
 export type DecisionFinalLetter = z.output<typeof decisionFinalLetterSchema>;
 export type FollowLinkAgainLetter = z.output<typeof followLinkAgainLetterSchema>;
+export type CompletionReminderLetter = z.output<typeof completionReminderLetterSchema>;
 export type DecisionLetter = z.output<typeof decisionLetterSchema>;
 export type ReviewRequestLetter = z.output<typeof reviewRequestLetterSchema>;
 export type ReviewAnsweredLetter = z.output<typeof reviewAnsweredLetterSchema>;

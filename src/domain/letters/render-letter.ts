@@ -1,3 +1,4 @@
+import { completionReminderDocument } from './completion-reminder.js';
 import { contractReturnedDocument, contractSentDocument } from './contract.js';
 import { decisionDocument } from './decision.js';
 import { decisionFinalDocument } from './decision-final.js';
@@ -36,6 +37,8 @@ export function letterDocument(letter: Letter): LetterDocument {
       return decisionFinalDocument(letter);
     case 'follow-link-again':
       return followLinkAgainDocument(letter);
+    case 'completion-reminder':
+      return completionReminderDocument(letter);
     case 'decision':
       return decisionDocument(letter);
     case 'review-request':

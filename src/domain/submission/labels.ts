@@ -56,6 +56,10 @@ export const EVENT_LABELS: Readonly<Record<string, Message>> = {
     fr: 'message de la personne qui relit, reçu dans la boîte de la revue',
     en: 'message from the reader, received in the journal’s mailbox',
   },
+  'reminder.completion': {
+    fr: 'rappel à la personne à contacter : proposition incomplète, nouveau lien de suivi',
+    en: 'reminder to the contact person: submission incomplete, new follow-up link',
+  },
   'note.written': { fr: 'note de la rédaction écrite', en: 'editorial note written' },
   'note.removed': {
     fr: 'note de la rédaction retirée par son auteur',

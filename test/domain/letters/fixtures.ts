@@ -183,6 +183,18 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'completion-reminder',
+      letter: {
+        ...base,
+        kind: 'completion-reminder',
+        greetingName: 'Camille Durand',
+        title: 'Le numérique à l’épreuve de l’accompagnement',
+        missing: ['phone', 'consentFreeOfCharge'],
+        followUrl: FOLLOW,
+        reference: 'S81-0007',
+      },
+    },
+    {
       name: 'decision-accept',
       letter: {
         lang,
