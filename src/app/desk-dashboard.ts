@@ -1,10 +1,12 @@
 import { bySeverity, type Finding } from '../domain/shared/finding.js';
+import { foldForSearch, searchWords } from '../domain/shared/search-fold.js';
 import { contactPerson } from '../domain/submission/author.js';
 import { STATUSES, type Status } from '../domain/submission/status.js';
 import type { ContractDocumentStore } from '../ports/contract-documents.js';
 import type { EditorialNoteStore } from '../ports/editorial-notes.js';
 import type { ReviewStore, ReviewTally } from '../ports/reviews.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
+import { type SearchTextDeps, submissionsContaining } from './desk-search-texts.js';
 
 const NO_REVIEW: ReviewTally = { standing: 0, given: 0 };
 
@@ -47,6 +49,8 @@ export interface DeskRow {
   signedCopies: number;
   /** The desk's notes on it that stand (not taken back). */
   notes: number;
+  /** The latest version's file, whose words the search looks into; null without a version. */
+  latestFile: { sha256: string; fileName: string } | null;
 }
 
 export interface DeskQuery {
@@ -101,6 +105,7 @@ export function toDeskRow(record: SubmissionRecord, tallies: RowTallies = {}): D
     reviews,
     signedCopies,
     notes,
+    latestFile: latest ? { sha256: latest.fileSha256, fileName: latest.fileName } : null,
   };
 }
 
@@ -131,20 +136,19 @@ export async function loadDeskRows(
   );
 }
 
-/** Lower case, without accents: « Élodie » is found with « elodie ». */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** For each searched word, the submissions whose latest manuscript holds it (desk-search-texts.ts). */
+export type TextHits = ReadonlyMap<string, ReadonlySet<string>>;
 
-function matches(row: DeskRow, q: DeskQuery, words: string[]): boolean {
+function matches(row: DeskRow, q: DeskQuery, words: string[], inText: TextHits): boolean {
   if (q.status.length > 0 && !q.status.includes(row.status)) return false;
   if (q.late !== undefined && row.late !== q.late) return false;
   if (q.channel !== undefined && row.channel !== q.channel) return false;
   if (q.axis !== undefined && (q.axis === '' ? row.axis !== null : row.axis !== q.axis)) return false;
   if (q.verdict !== undefined && row.verdict !== q.verdict) return false;
   if (words.length === 0) return true;
-  const haystack = fold(`${row.title} ${row.authors.join(' ')}`);
-  return words.every((w) => haystack.includes(w));
+  // « Élodie » is found with « elodie », in the title, an author's name or the text.
+  const haystack = foldForSearch(`${row.title} ${row.authors.join(' ')}`);
+  return words.every((w) => haystack.includes(w) || inText.get(w)?.has(row.id) === true);
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -164,11 +168,16 @@ function compare(a: DeskRow, b: DeskRow, key: SortKey): number {
   }
 }
 
-export function selectRows(rows: readonly DeskRow[], query: DeskQuery): DeskRow[] {
-  const words = fold(query.q).split(/\s+/).filter(Boolean);
+/** The rows the query keeps, sorted; `inText` says where the searched words are in the manuscripts. */
+export function selectRows(
+  rows: readonly DeskRow[],
+  query: DeskQuery,
+  inText: TextHits = new Map(),
+): DeskRow[] {
+  const words = searchWords(query.q);
   const sign = query.dir === 'desc' ? -1 : 1;
   return rows
-    .filter((row) => matches(row, query, words))
+    .filter((row) => matches(row, query, words, inText))
     .sort((a, b) => sign * compare(a, b, query.sort) || a.receivedAt.localeCompare(b.receivedAt));
 }
 
@@ -211,4 +220,19 @@ export function deskQueryString(query: DeskQuery, patch: Partial<DeskQuery> = {}
   if (q.sort !== 'received') params.set('tri', q.sort);
   if (q.dir !== 'asc') params.set('ordre', q.dir);
   return params.toString();
+}
+
+/**
+ * The dashboard's rows for a query: the filters, and the search in titles, authors' names and
+ * the latest manuscripts' words (read once per file, then kept: desk-search-texts.ts).
+ */
+export async function findDeskRows(
+  rows: readonly DeskRow[],
+  query: DeskQuery,
+  deps: SearchTextDeps,
+): Promise<DeskRow[]> {
+  const words = searchWords(query.q);
+  if (words.length === 0) return selectRows(rows, query);
+  const searched = rows.flatMap((r) => (r.latestFile ? [{ submissionId: r.id, ...r.latestFile }] : []));
+  return selectRows(rows, query, await submissionsContaining(searched, words, deps));
 }

@@ -14,6 +14,7 @@ import { KyselyAccountStore } from '../adapters/db/repositories/accounts.js';
 import { KyselyContractDocumentStore } from '../adapters/db/repositories/contract-documents.js';
 import { KyselyEditorialNoteStore } from '../adapters/db/repositories/editorial-notes.js';
 import { KyselyIssueOrderStore } from '../adapters/db/repositories/issue-order.js';
+import { KyselyManuscriptTextIndex } from '../adapters/db/repositories/manuscript-texts.js';
 import { KyselyReviewFileStore } from '../adapters/db/repositories/review-files.js';
 import { KyselyReviewStore } from '../adapters/db/repositories/reviews.js';
 import { parseMessage } from '../adapters/mail-in/parse-message.js';
@@ -40,6 +41,7 @@ import type { FileReferences } from '../ports/file-references.js';
 import { randomIds } from '../ports/id-generator.js';
 import type { IssueOrderStore } from '../ports/issue-order.js';
 import type { MailAddress, Mailer } from '../ports/mailer.js';
+import type { ManuscriptTextIndex } from '../ports/manuscript-texts.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { ReviewFileStore } from '../ports/review-files.js';
 import type { ReviewStore } from '../ports/reviews.js';
@@ -152,6 +154,8 @@ export interface AppContext {
   reviewFiles: ReviewFileStore;
   /** The desk's notes on each submission, read outside any transaction (the submission's page). */
   editorialNotes: EditorialNoteStore;
+  /** The manuscripts' words, kept for the dashboard's search. */
+  manuscriptTexts: ManuscriptTextIndex;
   outbox: Outbox;
   mailer: Mailer;
   /** Where letters go: folders.outbox when no SMTP server is configured, else null. */
@@ -229,6 +233,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       contractDocuments: new KyselyContractDocumentStore(handle.db, systemClock, randomIds),
       reviewFiles: new KyselyReviewFileStore(handle.db, systemClock, randomIds),
       editorialNotes: new KyselyEditorialNoteStore(handle.db, systemClock, randomIds),
+      manuscriptTexts: new KyselyManuscriptTextIndex(handle.db, systemClock),
       outbox,
       mailer: smtp ? new SmtpMailer(smtp) : new FolderMailer(outboxDir as string, { from }),
       outboxDir,

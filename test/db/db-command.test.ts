@@ -33,11 +33,11 @@ describe('appel db migrate', () => {
     const text = first.out.join('\n');
     assert.match(
       text,
-      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(12\) : 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes\n\nDatabase: /,
+      /^Base de données : SQLite .*appel\.sqlite\nMigrations appliquées \(13\) : 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes, 0013-manuscript-texts\n\nDatabase: /,
     );
     assert.match(
       text,
-      /Migrations applied \(12\): 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes$/,
+      /Migrations applied \(13\): 0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes, 0013-manuscript-texts$/,
     );
     assert.ok(existsSync(join(data, 'appel.sqlite')));
     assert.ok(!existsSync(join(root, 'ignored')), '--data wins over APPEL_DATA');
@@ -81,7 +81,7 @@ describe('appel db migrate', () => {
       const c = await run(['migrate', '--data', join(root, 'pg')], { DATABASE_URL: withSchema.toString() });
       assert.match(
         c.out.join('\n'),
-        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes/,
+        /Base de données : PostgreSQL [\s\S]*0001-initial, 0002-messages, 0003-author-links, 0004-accounts, 0005-call-revision, 0006-sign-in-attempts, 0007-reviews, 0008-issue-order, 0009-contract-documents, 0010-review-files, 0011-review-sharing, 0012-editorial-notes, 0013-manuscript-texts/,
       );
       const tables = await sql<{
         n: string;

@@ -169,7 +169,7 @@ describeInBrowser('a coordinator works at the desk in Chromium', () => {
       await saveScreenshot(page, 'desk-dashboard');
 
       // Filtering: a search for one author's name leaves her proposal alone.
-      await page.getByLabel('Rechercher (titre, auteurs)').fill('Benali');
+      await page.getByLabel('Rechercher (titre, auteurs, texte)').fill('Benali');
       await page.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL(/q=Benali/);
       const table = page.locator('main table').first();

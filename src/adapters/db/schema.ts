@@ -31,6 +31,7 @@ export interface Database {
   contract_documents: ContractDocumentsTable;
   review_files: ReviewFilesTable;
   editorial_notes: EditorialNotesTable;
+  manuscript_texts: ManuscriptTextsTable;
 }
 
 export interface CallsTable {
@@ -279,4 +280,11 @@ export interface EditorialNotesTable {
   body: string;
   written_at: string;
   removed_at: string | null;
+}
+
+/** Each stored manuscript's words, folded, for the desk's search (0013). */
+export interface ManuscriptTextsTable {
+  file_sha256: string;
+  folded: string;
+  indexed_at: string;
 }

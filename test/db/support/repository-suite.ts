@@ -8,6 +8,7 @@ import { contractDocumentsSuite } from './suite-contract-documents.js';
 import { editorialNotesSuite } from './suite-editorial-notes.js';
 import { issueOrderSuite } from './suite-issue-order.js';
 import { lockingSuite } from './suite-locking.js';
+import { manuscriptTextsSuite } from './suite-manuscript-texts.js';
 import { messageSuite, unitOfWorkSuite } from './suite-messages.js';
 import { migrationSuite } from './suite-migrations.js';
 import { outboxSuite } from './suite-outbox.js';
@@ -36,4 +37,5 @@ export function repositorySuite(makeDb: MakeDatabase): void {
   contractDocumentsSuite(makeDb);
   reviewFilesSuite(makeDb);
   editorialNotesSuite(makeDb);
+  manuscriptTextsSuite(makeDb);
 }

@@ -42,6 +42,7 @@ const ALL = [
   '0010-review-files',
   '0011-review-sharing',
   '0012-editorial-notes',
+  '0013-manuscript-texts',
 ];
 
 const ACCOUNT_TABLES = ['account_sessions', 'account_tokens', 'accounts'];
@@ -59,6 +60,7 @@ const TABLES = [
   'files',
   'findings',
   'issue_order',
+  'manuscript_texts',
   'manuscript_versions',
   'messages',
   'outbox',
@@ -118,6 +120,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
                 'contract_documents',
                 'review_files',
                 'editorial_notes',
+                'manuscript_texts',
                 ...ACCOUNT_TABLES,
               ].includes(name),
           ),
@@ -139,12 +142,16 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0010-review-files',
           '0011-review-sharing',
           '0012-editorial-notes',
+          '0013-manuscript-texts',
         ]);
         assert.deepEqual(await ownTables(old.handle), TABLES);
         const calls = await old.handle.db.selectFrom('calls').select(['slug', 'revision']).execute();
         assert.deepEqual(calls, [{ slug: 'ancien', revision: 0 }]);
+        assert.equal((await steps.migrateDown()).error, undefined, 'the search texts go');
+        const withoutTexts = TABLES.filter((name) => name !== 'manuscript_texts');
+        assert.deepEqual(await ownTables(old.handle), withoutTexts);
         assert.equal((await steps.migrateDown()).error, undefined, 'the notes go');
-        const withoutNotes = TABLES.filter((name) => name !== 'editorial_notes');
+        const withoutNotes = withoutTexts.filter((name) => name !== 'editorial_notes');
         assert.deepEqual(await ownTables(old.handle), withoutNotes);
         assert.equal((await steps.migrateDown()).error, undefined, 'the sharing column goes');
         assert.equal((await steps.migrateDown()).error, undefined);
@@ -180,6 +187,7 @@ export function migrationSuite(makeDb: MakeDatabase): void {
           '0010-review-files',
           '0011-review-sharing',
           '0012-editorial-notes',
+          '0013-manuscript-texts',
         ]);
       } finally {
         await old.drop();

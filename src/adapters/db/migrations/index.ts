@@ -11,6 +11,7 @@ import * as m0009 from './0009-contract-documents.js';
 import * as m0010 from './0010-review-files.js';
 import * as m0011 from './0011-review-sharing.js';
 import * as m0012 from './0012-editorial-notes.js';
+import * as m0013 from './0013-manuscript-texts.js';
 
 type MigrationDialect = 'sqlite' | 'postgres';
 
@@ -35,6 +36,7 @@ export function migrationsFor(dialect: MigrationDialect): Record<string, Migrati
     '0010-review-files': { up: (db) => m0010.up(db, dialect), down: (db) => m0010.down(db) },
     '0011-review-sharing': { up: (db) => m0011.up(db, dialect), down: (db) => m0011.down(db) },
     '0012-editorial-notes': { up: (db) => m0012.up(db, dialect), down: (db) => m0012.down(db) },
+    '0013-manuscript-texts': { up: (db) => m0013.up(db, dialect), down: (db) => m0013.down(db) },
   };
 }
 

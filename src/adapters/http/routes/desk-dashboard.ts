@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { lengthDistribution, submissionsPerDay } from '../../../app/desk-charts.js';
-import { loadDeskRows, parseDeskQuery, selectRows } from '../../../app/desk-dashboard.js';
+import { findDeskRows, loadDeskRows, parseDeskQuery } from '../../../app/desk-dashboard.js';
 import { exportTable, toCsv, toXlsx } from '../../../app/desk-export.js';
 import { applyTransition } from '../../../app/desk-transition.js';
 import { lifecycleActorOf } from '../../../domain/accounts/roles.js';
@@ -17,6 +17,11 @@ import { baseUrl, type DeskDeps, field, fields, pageLang, sendMessage, staffOf }
 /** The dashboard, its exports and its bulk actions. */
 export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps): void {
   const { context } = deps;
+  const search = {
+    index: context.manuscriptTexts,
+    files: context.intake.files,
+    read: context.intake.read,
+  };
 
   app.get('/bureau', async (request, reply) => {
     const lang = pageLang(request, reply);
@@ -38,7 +43,7 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
         csrf: reply.generateCsrf(),
         path: request.url,
         query,
-        rows: selectRows(all, query),
+        rows: await findDeskRows(all, query, search),
         total: all.length,
         counts,
         actions,
@@ -54,7 +59,11 @@ export function registerDeskDashboardRoutes(app: FastifyInstance, deps: DeskDeps
   });
 
   const exported = async (query: Record<string, unknown>, lang: 'fr' | 'en') => {
-    const rows = selectRows(await loadDeskRows(context, context.callId), parseDeskQuery(query));
+    const rows = await findDeskRows(
+      await loadDeskRows(context, context.callId),
+      parseDeskQuery(query),
+      search,
+    );
     return exportTable(rows, lang, context.call.deadline.timeZone);
   };
   const fileName = (extension: string) => `propositions-${context.call.id}.${extension}`;
