@@ -44,6 +44,25 @@ describeInBrowser('public pages in Chromium', () => {
     await close();
   });
 
+  it('gives the deadline in the visitor’s own time when their device is elsewhere', async () => {
+    const away = await openPage(browser, { javaScript: true, timeZone: 'America/Montreal' });
+    await away.page.goto(`${open.url}/`);
+    const local = away.page.locator('span.local-time');
+    await local.waitFor();
+    // The last day ends at 23:59 in Paris: 17:59 in Montréal (summer time, six hours behind).
+    assert.match((await textOf(local)).trim(), /^\(chez vous\s: jeudi 1 septembre (à )?17:59 UTC−4\)$/);
+    await expectAccessible(away.page, 'call page (fr, open, visitor in Montréal)');
+    assert.deepEqual(away.problems, []);
+    await away.close();
+    const home = await openPage(browser, { javaScript: true });
+    await home.page.goto(`${open.url}/`);
+    await home.page.getByRole('heading', { level: 1 }).waitFor();
+    await home.page.waitForLoadState('load');
+    assert.equal(await home.page.locator('span.local-time').count(), 0, 'in Paris: once is enough');
+    assert.deepEqual(home.problems, []);
+    await home.close();
+  });
+
   it('the language switch leads to the English page', async () => {
     const { page, problems, close } = await openPage(browser, { javaScript: true });
     await page.goto(`${open.url}/`);

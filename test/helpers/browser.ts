@@ -68,6 +68,8 @@ export interface PageOptions {
   /** 1280x900 by default; MOBILE for a phone. */
   viewport?: { width: number; height: number };
   locale?: string;
+  /** The device's time zone; Europe/Paris (the call's) by default. */
+  timeZone?: string;
 }
 
 export const DESKTOP = { width: 1280, height: 900 };
@@ -87,7 +89,7 @@ export async function openPage(browser: Browser, options: PageOptions): Promise<
     javaScriptEnabled: options.javaScript,
     viewport: options.viewport ?? DESKTOP,
     locale: options.locale ?? 'fr-FR',
-    timezoneId: 'Europe/Paris',
+    timezoneId: options.timeZone ?? 'Europe/Paris',
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(30_000);

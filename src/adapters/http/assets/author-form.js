@@ -232,6 +232,29 @@
     });
   }
 
+  // --- The deadline in the visitor's own time ----------------------------------------------
+
+  // The page gives the deadline in the call's time zone (Paris); a visitor elsewhere (La Réunion,
+  // Montréal) also reads it in their device's time, when that zone differs.
+  function localTime(el) {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const at = new Date(el.getAttribute('datetime') || '');
+    if (!zone || zone === el.getAttribute('data-zone') || Number.isNaN(at.getTime())) return;
+    const formatted = new Intl.DateTimeFormat(el.getAttribute('data-locale') || undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(at);
+    const span = document.createElement('span');
+    span.className = 'local-time';
+    span.textContent = ` ${(el.getAttribute('data-local-template') || '({time})').replace('{time}', formatted)}`;
+    el.after(span);
+  }
+
+  document.querySelectorAll('time[data-zone]').forEach(localTime);
   document.querySelectorAll('form[data-author-form]').forEach((form) => {
     form.addEventListener('click', (event) => {
       const button = event.target.closest ? event.target.closest('button') : null;

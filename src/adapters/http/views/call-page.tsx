@@ -57,7 +57,12 @@ export function CallPage({ call, lang, now }: CallPageProps) {
       </p>
       <p>
         {t(lang, 'Date limite : ', 'Deadline: ')}
-        <time dateTime={new Date(endInstant).toISOString()}>
+        <time
+          dateTime={new Date(endInstant).toISOString()}
+          data-zone={deadline.timeZone}
+          data-locale={lang === 'fr' ? 'fr-FR' : 'en-GB'}
+          data-local-template={t(lang, '(chez vous : {time})', '(your time: {time})')}
+        >
           {formatInstant(endInstant, deadline.timeZone, lang)}
         </time>
       </p>
@@ -144,6 +149,8 @@ export function CallPage({ call, lang, now }: CallPageProps) {
           </li>
         ))}
       </ul>
+      {/* Optional: adds the deadline in the visitor's own time zone when it is not the call's. */}
+      <script src="/assets/author-form.js" defer />
     </Layout>
   );
 }

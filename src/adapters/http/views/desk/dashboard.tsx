@@ -56,7 +56,9 @@ function Filters({ lang, call, query }: Pick<DashboardProps, 'lang' | 'call' | '
   return (
     <form method="get" action="/bureau" class="filters" aria-label={t(lang, 'Filtres', 'Filters')}>
       <div>
-        <label for="q">{t(lang, 'Rechercher (titre, auteurs, texte)', 'Search (title, authors, text)')}</label>
+        <label for="q">
+          {t(lang, 'Rechercher (titre, auteurs, texte)', 'Search (title, authors, text)')}
+        </label>
         <input type="search" id="q" name="q" value={query.q} />
       </div>
       <div>
