@@ -12,6 +12,7 @@ import { isAppError } from '../domain/shared/errors.js';
 import { finding } from '../domain/shared/finding.js';
 import type { Lang } from '../domain/shared/message.js';
 import type { Author } from '../domain/submission/author.js';
+import type { AccountStore } from '../ports/accounts.js';
 import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
 import type { Clock } from '../ports/clock.js';
 import type { FileStore } from '../ports/file-store.js';
@@ -52,6 +53,8 @@ export interface ImportDeps {
    * the author's private link on it, as the web form does; without it there is no address to give.
    */
   publicUrl?: string;
+  /** The desk's accounts: a reader's late annotated text is told to who asked (see tellsAboutFile). */
+  accounts?: Pick<AccountStore, 'findById'>;
 }
 
 // Inline pictures (logos in signatures) are not manuscripts; every other attachment may be one.

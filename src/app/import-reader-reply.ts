@@ -1,5 +1,5 @@
 import { normaliseEmail } from '../domain/accounts/credentials.js';
-import { reviewFileProblemMessage } from '../domain/editorial/review-files.js';
+import { reviewFileProblemMessage, tellsAboutFile } from '../domain/editorial/review-files.js';
 import type { IncomingMessage } from '../domain/intake/message.js';
 import { ourLetterReferences, reviewOfLetter } from '../domain/intake/our-letters.js';
 import { callFacts } from '../domain/letters/call-facts.js';
@@ -9,9 +9,10 @@ import { letterLanguage } from './desk-transition.js';
 import type { Entry, ImportDeps } from './import-message.js';
 import type { MessageOutcomeKind } from './import-summary.js';
 import { jobMessageId, type LetterEnvelope, letterJob } from './process-outbox.js';
-import { findOpenById } from './reviewer-answers.js';
+import { findOpenById, tellWhoAsked } from './reviewer-answers.js';
 import {
   type LocateReview,
+  lateFileNotice,
   type PreparedReviewFile,
   prepareReviewFile,
   recordReviewFile,
@@ -64,6 +65,14 @@ export async function importReaderReply(
   const prepared: PreparedReviewFile[] = [];
   for (const file of input.files) prepared.push(await prepareReviewFile(file, review, deps));
   const locate: LocateReview = (s) => findOpenById(s, review.id);
+  const notice = deps.accounts
+    ? await lateFileNotice(review, {
+        accounts: deps.accounts,
+        call: deps.call,
+        publicBase: deps.publicUrl ?? '',
+        clock: deps.clock,
+      })
+    : null;
   await deps.uow.run(async (s) => {
     const kept: string[] = [];
     const refused: { name: string; reason: string }[] = [];
@@ -82,6 +91,11 @@ export async function importReaderReply(
       action: 'review.email_received',
       detail: { review: review.id, files: input.files.length, kept: kept.length },
     });
+    // One letter for the message, however many files it kept.
+    const current = (await locate(s))?.review;
+    if (notice && current && kept.length > 0 && tellsAboutFile(current, notice.now)) {
+      await tellWhoAsked(s, notice.asker, current, 'file-added', notice, `mail:${input.entry.sha256}`);
+    }
     if (input.reply) {
       const letter = {
         kind: 'reader-reply' as const,

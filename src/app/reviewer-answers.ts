@@ -61,13 +61,17 @@ export async function whoAsked(tokenHash: string, deps: AnswerDeps): Promise<Acc
   return review?.askedBy ? deps.accounts.findById(review.askedBy) : null;
 }
 
-/** A short letter to the coordinator who asked, if their account is still active. */
+/**
+ * A short letter to the coordinator who asked, if their account is still active. `occasion`
+ * tells apart letters of one outcome that may come more than once (each annotated text sent late).
+ */
 export async function tellWhoAsked(
   s: TransactionStores,
   account: AccountRecord | null,
   review: ReviewRecord,
-  outcome: 'submitted' | 'declined',
-  deps: AnswerDeps,
+  outcome: 'submitted' | 'declined' | 'file-added',
+  deps: Pick<AnswerDeps, 'call' | 'publicBase'>,
+  occasion?: string,
 ): Promise<void> {
   if (!account || account.disabledAt || account.id !== review.askedBy) return;
   await s.outbox.enqueue(
@@ -83,7 +87,7 @@ export async function tellWhoAsked(
         outcome,
         deskUrl: onDesk(deps.publicBase, `/bureau/propositions/${review.submissionId}`),
       },
-      `review-answered:${review.id}:${outcome}`,
+      `review-answered:${review.id}:${outcome}${occasion ? `:${occasion}` : ''}`,
     ),
   );
 }

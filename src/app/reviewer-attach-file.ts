@@ -4,10 +4,13 @@ import {
   checkReviewFile,
   type ReviewFileProblem,
   readerIdentity,
+  tellsAboutFile,
 } from '../domain/editorial/review-files.js';
 import type { FileKind } from '../domain/manuscript/model.js';
 import { isAppError } from '../domain/shared/errors.js';
+import type { AccountRecord, AccountStore } from '../ports/accounts.js';
 import type { ManuscriptAnonymiser } from '../ports/anonymiser.js';
+import type { Clock } from '../ports/clock.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
 import type { TransactionStores, UnitOfWork } from '../ports/message-ledger.js';
@@ -15,13 +18,37 @@ import type { ReviewFile } from '../ports/review-files.js';
 import type { ReviewRecord } from '../ports/reviews.js';
 import { makeAnonymisedCopy } from './anonymised-copy.js';
 import { mediaTypeOf } from './contract-file.js';
-import { findOpen } from './reviewer-answers.js';
+import { type AnswerDeps, findOpen, tellWhoAsked } from './reviewer-answers.js';
 
 export interface ReviewFileDeps {
   uow: UnitOfWork;
   files: FileStore;
   read: ManuscriptReader;
   anonymise: ManuscriptAnonymiser;
+  /** Who asked is told of a file sent well after the opinion (tellsAboutFile); nobody without it. */
+  tell?: LateFileDeps;
+}
+
+/** What telling the coordinator who asked needs: their account, the call, the desk's address, the time. */
+export interface LateFileDeps extends Pick<AnswerDeps, 'call' | 'publicBase'> {
+  accounts: Pick<AccountStore, 'findById'>;
+  clock: Clock;
+}
+
+/** The account to tell and when it is, read before the transaction (the account store's own connection). */
+export interface LateFileNotice extends Pick<AnswerDeps, 'call' | 'publicBase'> {
+  asker: AccountRecord | null;
+  now: number;
+}
+
+/** The notice for a review, read outside any transaction; null when nobody is to be told. */
+export async function lateFileNotice(
+  review: ReviewRecord,
+  tell: LateFileDeps | undefined,
+): Promise<LateFileNotice | null> {
+  if (!tell) return null;
+  const asker = review.askedBy ? await tell.accounts.findById(review.askedBy) : null;
+  return { asker, call: tell.call, publicBase: tell.publicBase, now: tell.clock.now().getTime() };
 }
 
 export type ReviewFileResult =
@@ -60,7 +87,8 @@ export async function attachReviewFile(
   if (!found) return { ok: false, reason: 'not-found' };
   if (!canGiveOpinion(found.review, found.text)) return { ok: false, reason: 'closed' };
   const prepared = await prepareReviewFile(file, found.review, deps);
-  return deps.uow.run((s) => recordReviewFile(s, locate, prepared, 'web'));
+  const notice = await lateFileNotice(found.review, deps.tell);
+  return deps.uow.run((s) => recordReviewFile(s, locate, prepared, 'web', notice));
 }
 
 /**
@@ -80,12 +108,16 @@ export async function prepareReviewFile(
   return { name: file.name, facts, stored, copy: copy ? await deps.files.put(copy) : null };
 }
 
-/** Records a prepared file on its request, if the request is still open and has room for it. */
+/**
+ * Records a prepared file on its request, if the request is still open and has room for it; with
+ * a notice, tells the coordinator who asked when the file comes well after the opinion.
+ */
 export async function recordReviewFile(
   s: TransactionStores,
   locate: LocateReview,
   prepared: PreparedReviewFile,
   channel: 'web' | 'email',
+  notice: LateFileNotice | null = null,
 ): Promise<ReviewFileResult> {
   const found = await locate(s);
   if (!found) return { ok: false, reason: 'not-found' };
@@ -112,6 +144,9 @@ export async function recordReviewFile(
     action: 'review.file_added',
     detail: { review: review.id, file: file.id, anonymous: prepared.copy !== null },
   });
+  if (notice && tellsAboutFile(review, notice.now)) {
+    await tellWhoAsked(s, notice.asker, review, 'file-added', notice, file.id);
+  }
   return { ok: true, file, anonymous: prepared.copy !== null };
 }
 

@@ -193,6 +193,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
     const outboxDir = smtp ? null : folders.outbox;
     const publicUrl = env.APPEL_PUBLIC_URL?.trim();
     const outbox = new KyselyOutbox(handle.db, handle.dialect, systemClock);
+    const accounts = new KyselyAccountStore(handle.db, randomIds);
     return {
       dataDir,
       folders,
@@ -203,7 +204,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
       currentCall,
       callId: callRecord.id,
       calls,
-      accounts: new KyselyAccountStore(handle.db, randomIds),
+      accounts,
       signInAttempts: new KyselyAttemptCounter(handle.db),
       intake: {
         uow: new KyselyUnitOfWork(handle.db, systemClock, randomIds),
@@ -222,6 +223,7 @@ export async function openContext(options: ContextOptions = {}): Promise<AppCont
         callId: callRecord.id,
         ownAddresses: [from.address],
         sentLetters: outbox,
+        accounts,
         anonymise: anonymiseManuscript,
         postcodes: etalabPostcodes,
         // The same address the desk gives in its links: e-mail receipts carry the private link on it.

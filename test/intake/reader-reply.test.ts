@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { KyselyAccountStore } from '../../src/adapters/db/repositories/accounts.js';
+import { hashToken } from '../../src/app/accounts/secrets.js';
 import { askForReview } from '../../src/app/desk-ask-review.js';
 import { remindReviewer } from '../../src/app/desk-remind-reviewer.js';
+import { attachReviewFile } from '../../src/app/reviewer-attach-file.js';
+import { giveOpinion } from '../../src/app/reviewer-give-opinion.js';
 import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
+import { submissionReference } from '../../src/domain/submission/reference.js';
 import { randomIds } from '../../src/ports/id-generator.js';
 import { docxEntries, p } from '../helpers/docx-fixtures.js';
 import { makeZip } from '../helpers/zip-fixtures.js';
 import { docxAttachment, mailFrom, manuscriptDocx, PEOPLE } from './support/fixtures.js';
-import { type DialectName, forEachDialect, openWorld, type World } from './support/world.js';
+import { type DialectName, forEachDialect, openWorld, plain, type World } from './support/world.js';
 
 /**
  * A reader who answers the review request by e-mail — « Re: » with the annotated text attached —
@@ -92,6 +96,12 @@ async function requestSent(w: World) {
   return { id: summary.id, request, remind };
 }
 
+/** The reference of the world's one submission, as letters quote it. */
+async function reference(w: World): Promise<string> {
+  const [summary] = await w.deps.uow.run((s) => s.submissions.listByCall(w.callId));
+  return submissionReference(summary?.id ?? '');
+}
+
 async function reply(w: World, name: string, from: string, inReplyTo: string, files: Buffer[]) {
   const mail = await mailFrom({
     from: { ...PEOPLE.louis, given: 'Rita', surname: 'Vasseur', address: from },
@@ -149,6 +159,53 @@ function suite(dialect: DialectName) {
       assert.match(told.text, /annotations-1\.docx/);
       assert.match(told.text, /Votre avis, lui, se donne par le lien/);
       assert.doesNotMatch(told.text, /proposition est bien reçue|accusé de réception/i);
+    });
+
+    it('tells the coordinator of an annotated text sent well after the opinion, by e-mail or from the link', async () => {
+      const { request } = await requestSent(w);
+      const token = /\/relecture\/([A-Za-z0-9_-]+)/.exec(request.text)?.[1];
+      assert.ok(token);
+      const answer = {
+        uow: w.deps.uow,
+        call: SOCIOGRAPHE_81,
+        accounts: new KyselyAccountStore(w.handle.db, randomIds),
+        publicBase: 'https://appel.example',
+      };
+      const given = await giveOpinion(
+        hashToken(token),
+        { recommendation: 'revisions', forAuthors: 'À reprendre.', forCommittee: '' },
+        answer,
+      );
+      assert.ok(given.ok);
+      const toCoordinator = async () => {
+        await w.drain();
+        return (await w.letters())
+          .filter((l) => l.to === 'coordination@exemple.fr')
+          .map((l) => plain(l.subject));
+      };
+      assert.deepEqual(await toCoordinator(), [
+        `Avis de relecture reçu : proposition ${await reference(w)} (Sociographe n° 81)`,
+      ]);
+      w.clock.advance(10 * 60 * 1000);
+      await reply(w, 'rita-aussitot', READER, request.messageId, [await annotated()]);
+      assert.equal((await toCoordinator()).length, 1, 'within the hour: part of the same answer');
+      w.clock.advance(2 * 60 * 60 * 1000);
+      await reply(w, 'rita-plus-tard', READER, request.messageId, [await annotated(), await annotated()]);
+      const late = await toCoordinator();
+      assert.equal(late.length, 2, 'one letter for the message, however many files');
+      assert.match(late[1] ?? '', /^Texte annoté reçu : proposition /);
+      const sent = await attachReviewFile(
+        hashToken(token),
+        { name: 'encore.docx', bytes: await annotated() },
+        { ...w.deps, tell: { ...answer, clock: w.clock } },
+      );
+      assert.ok(sent.ok);
+      assert.equal((await toCoordinator()).length, 3, 'and one for a file sent from the link');
+      const text = (await w.letters()).filter((l) => l.to === 'coordination@exemple.fr').at(-1)?.text ?? '';
+      assert.match(
+        plain(text),
+        /Rita Vasseur, qui avait déjà donné son avis sur la proposition .*, vient d’envoyer un texte annoté/,
+      );
     });
 
     it('answers a reply without a file as the reader’s, never « no manuscript found »', async () => {

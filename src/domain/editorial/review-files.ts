@@ -58,6 +58,20 @@ export function reviewFileProblemMessage(problem: ReviewFileProblem): Message {
 }
 
 /**
+ * A file sent well after the opinion is news the coordinator would miss: the letter about the
+ * opinion went long ago, and the desk shows the file only to whoever opens the page. Within the
+ * hour it is part of the same answer (the reader gives the opinion, then sends the file), and the
+ * first letter's link shows both.
+ */
+export const LATE_FILE_AFTER_MS = 60 * 60 * 1000;
+
+/** Whether a file kept now on this review is told to the coordinator who asked. */
+export function tellsAboutFile(review: { state: string; answeredAt: string | null }, now: number): boolean {
+  if (review.state !== 'submitted' || review.answeredAt === null) return false;
+  return now - Date.parse(review.answeredAt) >= LATE_FILE_AFTER_MS;
+}
+
+/**
  * The readers whose files go to the author with a decision: those whose words for the author go
  * in the letter (an opinion given on the version decided on).
  */

@@ -243,7 +243,8 @@ export const reviewAnsweredLetterSchema = z.object({
   greetingName: z.string().optional(),
   reference: z.string().min(1),
   readerName: z.string(),
-  outcome: z.enum(['submitted', 'declined']),
+  /** An opinion given, a request declined, or an annotated text sent after the opinion. */
+  outcome: z.enum(['submitted', 'declined', 'file-added']),
   /** The submission's page on the desk (sign-in needed). */
   deskUrl: z.string(),
 });

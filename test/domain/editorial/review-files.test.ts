@@ -8,6 +8,7 @@ import {
   reviewFileProblemMessage,
   reviewsSharedWithDecision,
   sharedFileName,
+  tellsAboutFile,
 } from '../../../src/domain/editorial/review-files.js';
 
 describe('a reader’s annotated files', () => {
@@ -62,5 +63,18 @@ describe('a reader’s annotated files', () => {
   it('names a download after the review’s number, never after the reader', () => {
     assert.equal(sharedFileName('3f9a1c2e', 0, 0, 'docx'), 'relecture-1-3f9a1c2e.docx');
     assert.equal(sharedFileName('3f9a1c2e', 1, 1, 'odt'), 'relecture-2-2-3f9a1c2e.odt');
+  });
+});
+
+describe('a reader’s file sent after the opinion', () => {
+  const answeredAt = '2022-09-05T10:00:00.000Z';
+  const at = (iso: string) => Date.parse(iso);
+
+  it('is told to who asked from an hour after the opinion, never before it or without one', () => {
+    const review = { state: 'submitted', answeredAt };
+    assert.equal(tellsAboutFile(review, at('2022-09-05T10:59:59.999Z')), false, 'the same answer');
+    assert.equal(tellsAboutFile(review, at('2022-09-05T11:00:00.000Z')), true);
+    assert.equal(tellsAboutFile({ state: 'invited', answeredAt: null }, at('2022-09-06T10:00:00Z')), false);
+    assert.equal(tellsAboutFile({ state: 'declined', answeredAt }, at('2022-09-06T10:00:00Z')), false);
   });
 });

@@ -350,6 +350,19 @@ export function goldenCases(lang: Lang): Array<{ name: string; letter: LetterInp
       },
     },
     {
+      name: 'review-file-added',
+      letter: {
+        lang,
+        call: CALL,
+        kind: 'review-answered',
+        greetingName: 'Claire Petit',
+        reference: '3f9a1c2e',
+        readerName: 'Paul Lecteur',
+        outcome: 'file-added',
+        deskUrl: 'https://appel.sociographe.example/bureau/propositions/3f9a1c2e-0000-4000-8000-000000000000',
+      },
+    },
+    {
       name: 'contract-sent',
       letter: {
         lang,

@@ -12,6 +12,7 @@ import { KyselyOutbox } from '../../../src/adapters/db/kysely-outbox.js';
 import { KyselyUnitOfWork } from '../../../src/adapters/db/kysely-unit-of-work.js';
 import { migrateToLatest } from '../../../src/adapters/db/migrate.js';
 import { describePostgresUrl } from '../../../src/adapters/db/postgres.js';
+import { KyselyAccountStore } from '../../../src/adapters/db/repositories/accounts.js';
 import { LocalFileStore } from '../../../src/adapters/files/local-file-store.js';
 import { parseMessage } from '../../../src/adapters/mail-in/parse-message.js';
 import { readPaths } from '../../../src/adapters/mail-in/read-paths.js';
@@ -107,6 +108,7 @@ export async function openWorld(dialect: DialectName): Promise<World> {
     callId: callRecord.id,
     ownAddresses: [JOURNAL],
     sentLetters: new KyselyOutbox(handle.db, handle.dialect, clock),
+    accounts: new KyselyAccountStore(handle.db, randomIds),
     anonymise: anonymiseManuscript,
     postcodes: etalabPostcodes,
   };

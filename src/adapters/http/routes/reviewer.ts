@@ -153,6 +153,7 @@ export function registerReviewerRoutes(
     const result = await attachReviewFile(o.hash, form.file, {
       ...context.intake,
       anonymise: context.anonymise,
+      tell: { ...answerDeps(request), clock: context.intake.clock },
     });
     if (result.ok) return reply.redirect(`${o.path}?fait=fichier${langQuery(o.lang, '&')}`, 303);
     if (result.reason === 'not-found')
