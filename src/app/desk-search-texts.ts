@@ -1,3 +1,4 @@
+import { isAppError } from '../domain/shared/errors.js';
 import { foldForSearch } from '../domain/shared/search-fold.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { ManuscriptReader } from '../ports/manuscript-reader.js';
@@ -67,7 +68,14 @@ async function foldedText(file: SearchedFile, deps: Omit<SearchTextDeps, 'index'
   } catch {
     return null;
   }
-  const analysis = await deps.read({ bytes, name: file.fileName }, { keepText: true });
-  const paragraphs = analysis.manuscript?.paragraphs ?? [];
+  let paragraphs: readonly { text: string }[];
+  try {
+    const analysis = await deps.read({ bytes, name: file.fileName }, { keepText: true });
+    paragraphs = analysis.manuscript?.paragraphs ?? [];
+  } catch (e) {
+    // A refusal with a code (hostile or broken file) is an answer: nothing to search in it.
+    if (isAppError(e)) return '';
+    throw e;
+  }
   return foldForSearch(paragraphs.map((p) => p.text).join('\n')).slice(0, MAX_SEARCH_CHARS);
 }
