@@ -51,6 +51,8 @@ export interface DeskRow {
   notes: number;
   /** The latest version's file, whose words the search looks into; null without a version. */
   latestFile: { sha256: string; fileName: string } | null;
+  /** The searched words (as typed) found in the manuscript's text that the title and authors do not hold. */
+  wordsInText?: string[];
 }
 
 export interface DeskQuery {
@@ -139,16 +141,28 @@ export async function loadDeskRows(
 /** For each searched word, the submissions whose latest manuscript holds it (desk-search-texts.ts). */
 export type TextHits = ReadonlyMap<string, ReadonlySet<string>>;
 
-function matches(row: DeskRow, q: DeskQuery, words: string[], inText: TextHits): boolean {
+function passesFilters(row: DeskRow, q: DeskQuery): boolean {
   if (q.status.length > 0 && !q.status.includes(row.status)) return false;
   if (q.late !== undefined && row.late !== q.late) return false;
   if (q.channel !== undefined && row.channel !== q.channel) return false;
   if (q.axis !== undefined && (q.axis === '' ? row.axis !== null : row.axis !== q.axis)) return false;
-  if (q.verdict !== undefined && row.verdict !== q.verdict) return false;
-  if (words.length === 0) return true;
-  // « Élodie » is found with « elodie », in the title, an author's name or the text.
+  return q.verdict === undefined || row.verdict === q.verdict;
+}
+
+/**
+ * The row as the search keeps it, or null: every word in the title, an author's name (« Élodie »
+ * is found with « elodie ») or the text; the words only the text holds are named on the row.
+ */
+function searched(row: DeskRow, words: string[], typed: string[], inText: TextHits): DeskRow | null {
+  if (words.length === 0) return row;
   const haystack = foldForSearch(`${row.title} ${row.authors.join(' ')}`);
-  return words.every((w) => haystack.includes(w) || inText.get(w)?.has(row.id) === true);
+  const wordsInText: string[] = [];
+  for (const [i, w] of words.entries()) {
+    if (haystack.includes(w)) continue;
+    if (inText.get(w)?.has(row.id) !== true) return null;
+    wordsInText.push(typed[i] ?? w);
+  }
+  return wordsInText.length > 0 ? { ...row, wordsInText } : row;
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
@@ -175,9 +189,12 @@ export function selectRows(
   inText: TextHits = new Map(),
 ): DeskRow[] {
   const words = searchWords(query.q);
+  // The same words as typed, one for one (folding changes letters, never where words end).
+  const typed = query.q.trim().split(/\s+/u);
   const sign = query.dir === 'desc' ? -1 : 1;
   return rows
-    .filter((row) => matches(row, query, words, inText))
+    .filter((row) => passesFilters(row, query))
+    .flatMap((row) => searched(row, words, typed, inText) ?? [])
     .sort((a, b) => sign * compare(a, b, query.sort) || a.receivedAt.localeCompare(b.receivedAt));
 }
 

@@ -52,6 +52,8 @@ describe('the dashboard searches the manuscripts’ text', () => {
 
   it('mixes the title, the authors and the text in one query', async () => {
     assert.deepEqual(await titles('benali educateurs'), ['Écrans et accompagnement']);
+    const { html } = await coordinator.visitor.page(`/bureau?q=${encodeURIComponent('benali éducateurs')}`);
+    assert.match(html, /dans le texte\s: éducateurs/, 'the row says which word only the text holds');
     assert.deepEqual(await titles('guichet departement'), ['Le guichet numérique']);
   });
 

@@ -195,6 +195,15 @@ function Row({ row, lang, call }: { row: DeskRow; lang: Lang; call: Call }) {
         {row.versions > 1 && (
           <span class="hint">{t(lang, `${row.versions} versions`, `${row.versions} versions`)}</span>
         )}
+        {row.wordsInText && (
+          <span class="hint">
+            {t(
+              lang,
+              `dans le texte : ${row.wordsInText.join(', ')}`,
+              `in the text: ${row.wordsInText.join(', ')}`,
+            )}
+          </span>
+        )}
       </td>
       <td>{row.authors.join(', ')}</td>
       <td>
