@@ -6,7 +6,12 @@ import type { ContractDocumentStore } from '../ports/contract-documents.js';
 import type { EditorialNoteStore } from '../ports/editorial-notes.js';
 import type { ReviewStore, ReviewTally } from '../ports/reviews.js';
 import type { Channel, SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
-import { type SearchTextDeps, submissionsContaining } from './desk-search-texts.js';
+import {
+  keepTexts,
+  type SearchedFile,
+  type SearchTextDeps,
+  submissionsContaining,
+} from './desk-search-texts.js';
 
 const NO_REVIEW: ReviewTally = { standing: 0, given: 0 };
 
@@ -250,6 +255,21 @@ export async function findDeskRows(
 ): Promise<DeskRow[]> {
   const words = searchWords(query.q);
   if (words.length === 0) return selectRows(rows, query);
-  const searched = rows.flatMap((r) => (r.latestFile ? [{ submissionId: r.id, ...r.latestFile }] : []));
-  return selectRows(rows, query, await submissionsContaining(searched, words, deps));
+  return selectRows(rows, query, await submissionsContaining(searchedFiles(rows), words, deps));
+}
+
+function searchedFiles(rows: readonly DeskRow[]): SearchedFile[] {
+  return rows.flatMap((r) => (r.latestFile ? [{ submissionId: r.id, ...r.latestFile }] : []));
+}
+
+/**
+ * Use case: keeps the words of the call's latest manuscripts not kept yet, so that the first
+ * search after new arrivals reads nothing (the desk runs it hourly; a search does it anyway).
+ */
+export async function keepDeskTexts(
+  stores: Parameters<typeof loadDeskRows>[0],
+  callId: string,
+  deps: SearchTextDeps,
+): Promise<number> {
+  return keepTexts(searchedFiles(await loadDeskRows(stores, callId)), deps);
 }

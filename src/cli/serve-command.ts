@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { buildServer, type ServerOptions } from '../adapters/http/server.js';
 import { parseTrustProxy } from '../adapters/http/trust-proxy.js';
+import { keepDeskTexts } from '../app/desk-dashboard.js';
 import { runOutboxWorker } from '../app/process-outbox.js';
+import { runPeriodically } from '../app/sweep-schedule.js';
 import type { AppContext } from '../main/context.js';
 import { sweepDeps } from '../main/sweep-context.js';
 import { printFirstLinkIfNobody } from './account-command.js';
@@ -35,6 +37,16 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   await printFirstLinkIfNobody(io, context, env.APPEL_PUBLIC_URL?.replace(/\/+$/, '') ?? address);
   const sweeping = startSweeping(io, sweepDeps(context));
   const reminding = startReminding(io, context, env.APPEL_PUBLIC_URL);
+  // The manuscripts' words for the dashboard's search, kept ahead of the first search.
+  const keepingTexts = runPeriodically(
+    () =>
+      keepDeskTexts(context, context.callId, {
+        index: context.manuscriptTexts,
+        files: context.intake.files,
+        read: context.intake.read,
+      }),
+    { onError: () => io.err('search texts: retrying') },
+  );
   const stop = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });
   else {
@@ -53,6 +65,7 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
   } finally {
     // The sweep and the reminders run on the context's connection, which the caller closes once this returns.
     await reminding?.stop();
+    await keepingTexts.stop();
     await sweeping.stop();
     await app.close();
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { keepDeskTexts } from '../../src/app/desk-dashboard.js';
 import type { RunningDesk } from '../helpers/http-server.js';
 import { type Staff, seedSubmission, staffMember, startTestDesk, testClock } from './desk-helpers.js';
 
@@ -65,6 +66,25 @@ describe('the dashboard searches the manuscripts’ text', () => {
 
   it('keeps each manuscript’s words after the first search', async () => {
     assert.deepEqual(await desk.context.manuscriptTexts.missing(files), []);
+  });
+
+  it('keeps the words of new arrivals ahead of the next search (what the desk does hourly)', async () => {
+    const { record } = await seedSubmission(desk, {
+      title: 'Arrivée plus tard',
+      givenName: 'Paul',
+      surname: 'Tardif',
+      receivedAt: '2022-08-22T10:00:00Z',
+    });
+    const file = record.versions.at(-1)?.fileSha256 ?? '';
+    assert.deepEqual(await desk.context.manuscriptTexts.missing([file]), [file]);
+    const search = {
+      index: desk.context.manuscriptTexts,
+      files: desk.context.intake.files,
+      read: desk.context.intake.read,
+    };
+    assert.equal(await keepDeskTexts(desk.context, desk.context.callId, search), 1);
+    assert.deepEqual(await desk.context.manuscriptTexts.missing([file]), []);
+    assert.equal(await keepDeskTexts(desk.context, desk.context.callId, search), 0, 'nothing read again');
   });
 
   it('exports what the search shows', async () => {
