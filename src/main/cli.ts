@@ -7,6 +7,7 @@ import { dbCommand } from '../cli/db-command.js';
 import { demoCommand } from '../cli/demo-command.js';
 import type { CliIo } from '../cli/io.js';
 import { mailCommand } from '../cli/mail-command.js';
+import { remindCommand } from '../cli/reminders.js';
 import { serveCommand } from '../cli/serve-command.js';
 import { sweepCommand } from '../cli/sweep-command.js';
 import { workerCommand } from '../cli/worker-command.js';
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.addCommand(serveCommand(commandIo));
   program.addCommand(accountCommand(commandIo));
   program.addCommand(sweepCommand(commandIo));
+  program.addCommand(remindCommand(commandIo));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

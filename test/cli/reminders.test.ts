@@ -11,6 +11,7 @@ import { SOCIOGRAPHE_81 } from '../../src/domain/call/sociographe-81.js';
 import { localDateOf } from '../../src/domain/call/time-zone.js';
 import { COMPLETION_REMINDER_EVENT } from '../../src/domain/submission/completion-reminder.js';
 import { type AppContext, openContext } from '../../src/main/context.js';
+import { cli } from '../helpers/cli.js';
 import { makeDocx, p } from '../helpers/docx-fixtures.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,15 +30,20 @@ describe('completion reminders in a long-running process', () => {
     const date = localDateOf(Date.now() + 5 * DAY, SOCIOGRAPHE_81.deadline.timeZone);
     await writeCallFile(callFile, { ...SOCIOGRAPHE_81, deadline: { ...SOCIOGRAPHE_81.deadline, date } });
     context = await openContext({ data: dir, callFile, env: { APPEL_DATA: dir } });
+    submissionId = await incomplete('rappel-1');
+  });
+
+  /** A submission three days old, without the contact's phone and address. */
+  async function incomplete(key: string): Promise<string> {
     const text = 'Le travail social et ses outils numériques. '.repeat(300);
     const { record } = await submitManuscript(
       {
         callId: context.callId,
         call: context.call,
         channel: 'web',
-        idempotencyKey: 'rappel-1',
+        idempotencyKey: key,
         receivedAt: new Date(Date.now() - 3 * DAY),
-        title: 'Le guichet numérique',
+        title: `Le guichet numérique (${key})`,
         authors: [{ givenName: 'Louis', surname: 'Garnier', email: 'louis@exemple.fr', isContact: true }],
         consents: { onlinePublication: true, freeOfCharge: true },
         files: [{ name: 'garnier.docx', bytes: await makeDocx({ body: p(text) }) }],
@@ -47,8 +53,8 @@ describe('completion reminders in a long-running process', () => {
       context.intake,
     );
     assert.equal(record.status, 'incomplete');
-    submissionId = record.id;
-  });
+    return record.id;
+  }
   after(async () => {
     await context.close();
     await rm(dir, { recursive: true, force: true });
@@ -89,5 +95,28 @@ describe('completion reminders in a long-running process', () => {
     await again?.stop();
     assert.equal(out.length, 1, 'nothing more to say');
     assert.equal((await reminders()).length, 1);
+  });
+
+  it('appel remind: once, from the command line, and says what to set without APPEL_PUBLIC_URL', async () => {
+    const before = process.env.APPEL_PUBLIC_URL;
+    try {
+      delete process.env.APPEL_PUBLIC_URL;
+      const refused = await cli(['remind', '--data', dir]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /APPEL_PUBLIC_URL est vide/);
+      assert.match(refused.err, /APPEL_PUBLIC_URL=https:\/\/appel\.ma-revue\.fr npx appel remind/);
+      await incomplete('rappel-2');
+      process.env.APPEL_PUBLIC_URL = 'https://appel.exemple.fr';
+      const sent = await cli(['remind', '--data', dir]);
+      assert.equal(sent.code, 0, sent.err);
+      assert.match(
+        sent.out,
+        /Rappels aux propositions incomplètes : 1\nReminders to incomplete submissions: 1/,
+      );
+      assert.match((await cli(['remind', '--data', dir])).out, /incomplètes : 0/, 'once');
+    } finally {
+      if (before === undefined) delete process.env.APPEL_PUBLIC_URL;
+      else process.env.APPEL_PUBLIC_URL = before;
+    }
   });
 });

@@ -211,6 +211,14 @@ export const ERRORS = {
     fixEn:
       'Run the command again with --call and the file of the call you mean; without --call, appel uses the stored call only when it is the only one.',
   },
+  PUBLIC_URL_MISSING: {
+    fr: 'Les rappels portent un lien de suivi : il faut l’adresse publique du bureau, et APPEL_PUBLIC_URL est vide.',
+    en: 'Reminders carry a follow-up link: the desk’s public address is needed, and APPEL_PUBLIC_URL is empty.',
+    fixFr:
+      'Indiquez l’adresse où les auteurs joignent le bureau, par exemple : APPEL_PUBLIC_URL=https://appel.ma-revue.fr npx appel remind',
+    fixEn:
+      'Give the address where authors reach the desk, for example: APPEL_PUBLIC_URL=https://appel.my-journal.org npx appel remind',
+  },
   OUTBOX_DUPLICATE: {
     fr: 'Ce message est déjà dans la file d’envoi ({key}).',
     en: 'This message is already in the sending queue ({key}).',
