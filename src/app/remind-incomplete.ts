@@ -32,6 +32,8 @@ export interface RemindDeps {
  * one letter, and the one that finds it already queued writes nothing else.
  */
 export async function remindIncompleteSubmissions(deps: RemindDeps): Promise<{ reminded: number }> {
+  // The call may say no: a journal that writes to its authors itself.
+  if (!deps.call.reminders.completion) return { reminded: 0 };
   const incomplete = await deps.submissions.listByCall(deps.callId, { status: ['incomplete'] });
   let reminded = 0;
   for (const { id } of incomplete) {

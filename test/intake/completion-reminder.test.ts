@@ -107,6 +107,23 @@ async function forEachDialectSuite(dialect: DialectName) {
       assert.deepEqual(reminded, { early: true, fresh: false });
     });
 
+    it('sends nothing when the call turns the reminder off', async () => {
+      await withoutDetails(w, PEOPLE.louis, 906);
+      w.clock.set(new Date('2022-08-27T10:00:00Z'));
+      const off = await remindIncompleteSubmissions({
+        uow: w.deps.uow,
+        submissions: {
+          listByCall: (callId, filter) => w.deps.uow.run((s) => s.submissions.listByCall(callId, filter)),
+        },
+        call: { ...SOCIOGRAPHE_81, reminders: { completion: false } },
+        callId: w.callId,
+        clock: w.clock,
+        publicBase: PUBLIC,
+      });
+      assert.deepEqual(off, { reminded: 0 });
+      assert.deepEqual(await remind(), { reminded: 1 }, 'the same submission, reminders on');
+    });
+
     it('queues one letter when two workers remind at once', async () => {
       await withoutDetails(w, PEOPLE.louis, 904);
       w.clock.set(new Date('2022-08-27T10:00:00Z'));

@@ -143,6 +143,14 @@ export const CALL_FIELDS: Record<string, Message> = {
     fr: 'une liste de codes de langue, par exemple [fr]',
     en: 'a list of language codes, for example [fr]',
   },
+  reminders: {
+    fr: 'les rappels automatiques : completion',
+    en: 'the automatic reminders: completion',
+  },
+  'reminders.completion': {
+    fr: 'true ou false (un rappel aux propositions incomplètes, une semaine avant la date limite)',
+    en: 'true or false (one reminder to incomplete submissions, a week before the deadline)',
+  },
   houseStyle: {
     fr: 'une liste de vérifications (id, kind, label, pattern, severity)',
     en: 'a list of checks (id, kind, label, pattern, severity)',

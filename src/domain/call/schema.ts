@@ -230,6 +230,11 @@ export const callSchema = z.strictObject({
     .min(1)
     .default(['fr']),
   houseStyle: z.array(houseStyleCheckSchema).default([]),
+  /**
+   * The letters appel sends on its own, beyond the answers to what authors send: `completion`,
+   * the one reminder to an incomplete submission a week before the deadline (on by default).
+   */
+  reminders: z.strictObject({ completion: z.boolean().default(true) }).default({ completion: true }),
 });
 
 /** A call as the program uses it: every default filled in. */

@@ -86,4 +86,5 @@ export const SOCIOGRAPHE_81: Call = {
       severity: 'info',
     },
   ],
+  reminders: { completion: true },
 };

@@ -90,6 +90,18 @@ describe('validateCall', () => {
     assert.match(top[0]?.fix.en ?? '', /did you mean “journal”/);
   });
 
+  it('turns the completion reminder on by default, off when the call says so, and knows the key', () => {
+    const on = validateCall(minimal);
+    assert.ok(on.ok);
+    assert.deepEqual(on.call.reminders, { completion: true });
+    const off = validateCall({ ...minimal, reminders: { completion: false } });
+    assert.ok(off.ok);
+    assert.equal(off.call.reminders.completion, false);
+    const [p] = problems({ ...minimal, reminders: { completon: false } });
+    assert.equal(p?.field, 'reminders.completon');
+    assert.match(p?.fix.en ?? '', /did you mean “completion”/);
+  });
+
   it('numbers list items from 1 in the field name', () => {
     const [p] = problems(withChange((c) => (c.axes[1].title = '   ')));
     assert.equal(p?.field, 'axes[2].title');
