@@ -43,12 +43,18 @@ export async function issueContents(
   callId: string,
   deps: { submissions: SubmissionStore; issueOrder: Pick<IssueOrderStore, 'positions'> },
 ): Promise<IssueContents> {
+  return (await readIssue(call, callId, deps)).contents;
+}
+
+/** The contents, with the records they were read from (the issue's folder needs their versions). */
+export async function readIssue(
+  call: Call,
+  callId: string,
+  deps: { submissions: SubmissionStore; issueOrder: Pick<IssueOrderStore, 'positions'> },
+): Promise<{ contents: IssueContents; records: ReadonlyMap<string, SubmissionRecord> }> {
   const summaries = await deps.submissions.listByCall(callId, { status: [...IN_ISSUE, ...ON_THE_WAY] });
-  const records: SubmissionRecord[] = [];
-  for (const s of summaries) {
-    const record = await deps.submissions.findById(s.id);
-    if (record) records.push(record);
-  }
+  const read = await Promise.all(summaries.map((s) => deps.submissions.findById(s.id)));
+  const records = read.filter((r): r is SubmissionRecord => r !== null);
   const axisRank = (axis: string | null) => {
     const at = axis === null ? -1 : call.axes.findIndex((a) => a.id === axis);
     return at < 0 ? call.axes.length : at;
@@ -59,11 +65,12 @@ export async function issueContents(
   const rank = (e: ContentsEntry) => positions.get(e.id) ?? Number.POSITIVE_INFINITY;
   // A stable sort: texts without a position keep the default order, after the ordered ones.
   const placed = entries.filter((e) => IN_ISSUE.includes(e.status)).sort((a, b) => rank(a) - rank(b) || 0);
-  return {
+  const contents = {
     placed,
     coming: entries.filter((e) => ON_THE_WAY.includes(e.status)),
     placedSignes: placed.reduce((sum, e) => sum + (e.signes ?? 0), 0),
   };
+  return { contents, records: new Map(records.map((r) => [r.id, r])) };
 }
 
 function entryOf(record: SubmissionRecord, call: Call): ContentsEntry {

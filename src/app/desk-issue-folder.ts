@@ -2,8 +2,8 @@ import type { Call } from '../domain/call/schema.js';
 import type { ContractDocumentStore } from '../ports/contract-documents.js';
 import type { FileStore } from '../ports/file-store.js';
 import type { IssueOrderStore } from '../ports/issue-order.js';
-import type { SubmissionStore } from '../ports/submission-store.js';
-import { type ContentsEntry, type IssueContents, issueContents } from './desk-issue-contents.js';
+import type { SubmissionRecord, SubmissionStore } from '../ports/submission-store.js';
+import { type ContentsEntry, type IssueContents, readIssue } from './desk-issue-contents.js';
 
 /**
  * The whole folder is built in memory (one zip, answered at once): an issue's texts and scans
@@ -42,9 +42,9 @@ export async function issueFolder(
     files: Pick<FileStore, 'read'>;
   },
 ): Promise<IssueFolder> {
-  const contents = await issueContents(call, callId, deps);
+  const { contents, records } = await readIssue(call, callId, deps);
   if (contents.placed.length === 0) return { ok: false, reason: 'empty' };
-  const wanted = await filesToGather(contents, deps);
+  const wanted = await filesToGather(contents, records, deps);
   const bytes = wanted.reduce((sum, w) => sum + w.byteSize, 0);
   if (bytes > MAX_FOLDER_BYTES) return { ok: false, reason: 'too-large', bytes };
   const files: IssueFolderFile[] = [];
@@ -60,15 +60,13 @@ type Wanted = Omit<IssueFolderFile, 'bytes'> & { sha256: string; byteSize: numbe
 /** Every file's hash and size first: the cap is checked before anything is read. */
 async function filesToGather(
   contents: IssueContents,
-  deps: {
-    submissions: Pick<SubmissionStore, 'findById'>;
-    contractDocuments: Pick<ContractDocumentStore, 'listForSubmission'>;
-  },
+  records: ReadonlyMap<string, SubmissionRecord>,
+  deps: { contractDocuments: Pick<ContractDocumentStore, 'listForSubmission'> },
 ): Promise<Wanted[]> {
   const wanted: Wanted[] = [];
   for (const [i, entry] of contents.placed.entries()) {
     const position = i + 1;
-    const latest = (await deps.submissions.findById(entry.id))?.versions.at(-1);
+    const latest = records.get(entry.id)?.versions.at(-1);
     if (latest) {
       wanted.push({
         position,
