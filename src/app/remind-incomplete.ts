@@ -4,6 +4,7 @@ import { contactPerson } from '../domain/submission/author.js';
 import {
   COMPLETION_REMINDER_EVENT,
   completionReminderDue,
+  reminderWindowOpen,
 } from '../domain/submission/completion-reminder.js';
 import { submissionReference } from '../domain/submission/reference.js';
 import type { Clock } from '../ports/clock.js';
@@ -32,8 +33,10 @@ export interface RemindDeps {
  * one letter, and the one that finds it already queued writes nothing else.
  */
 export async function remindIncompleteSubmissions(deps: RemindDeps): Promise<{ reminded: number }> {
-  // The call may say no: a journal that writes to its authors itself.
+  // The call may say no (a journal that writes to its authors itself); outside the deadline's
+  // last week nothing is due, and nothing is read.
   if (!deps.call.reminders.completion) return { reminded: 0 };
+  if (!reminderWindowOpen(deps.call.deadline, deps.clock.now().getTime())) return { reminded: 0 };
   const incomplete = await deps.submissions.listByCall(deps.callId, { status: ['incomplete'] });
   let reminded = 0;
   for (const { id } of incomplete) {

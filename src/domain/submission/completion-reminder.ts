@@ -39,6 +39,14 @@ export function completionReminderDue(facts: ReminderFacts, deadline: CallDeadli
   if (facts.status !== 'incomplete' || facts.reminded) return false;
   if (facts.missing === 0 || !facts.contactEmail) return false;
   if (now - facts.receivedAt < QUIET_AFTER_RECEIPT_MS) return false;
+  return reminderWindowOpen(deadline, now);
+}
+
+/**
+ * The last week of the deadline in force (extensions decided by now): outside it no reminder is
+ * due, and the hourly run need not read a single submission.
+ */
+export function reminderWindowOpen(deadline: CallDeadline, now: number): boolean {
   const { endsAt } = effectiveDeadline(deadline, now);
   return now <= endsAt && endsAt - now <= REMIND_WITHIN_MS;
 }

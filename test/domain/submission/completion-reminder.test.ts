@@ -4,6 +4,7 @@ import type { CallDeadline } from '../../../src/domain/call/schema.js';
 import {
   completionReminderDue,
   type ReminderFacts,
+  reminderWindowOpen,
 } from '../../../src/domain/submission/completion-reminder.js';
 
 // The last day is 1 September 2022, Paris time: it ends at 21:59:59.999 UTC (summer time).
@@ -28,6 +29,12 @@ describe('the completion reminder: once, a week before the deadline in force', (
     assert.equal(completionReminderDue(FACTS, DEADLINE, at('2022-08-25T22:00:00Z')), true);
     assert.equal(completionReminderDue(FACTS, DEADLINE, at('2022-09-01T21:59:59.999Z')), true);
     assert.equal(completionReminderDue(FACTS, DEADLINE, at('2022-09-01T22:00:00Z')), false);
+  });
+
+  it('opens its window for the deadline’s last week only, whatever the submissions', () => {
+    assert.equal(reminderWindowOpen(DEADLINE, at('2022-08-25T21:59:59.998Z')), false);
+    assert.equal(reminderWindowOpen(DEADLINE, at('2022-08-28T10:00:00Z')), true);
+    assert.equal(reminderWindowOpen(DEADLINE, at('2022-09-01T22:00:00Z')), false);
   });
 
   it('waits two days after the receipt, which already said what was missing', () => {
