@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { remindIncompleteSubmissions } from '../app/remind-incomplete.js';
 import { runPeriodically, type SweepSchedule } from '../app/sweep-schedule.js';
-import { AppError, isAppError } from '../domain/shared/errors.js';
+import { AppError } from '../domain/shared/errors.js';
 import type { AppContext } from '../main/context.js';
 import { systemClock } from '../ports/clock.js';
 import type { CliIo } from './io.js';
 import { runWithContext } from './run-with-context.js';
+import { failureCode } from './sweep-command.js';
 
 /**
  * The completion reminders beside a long-running process (the desk, the worker): now, then hourly,
@@ -24,8 +25,7 @@ export function startReminding(
     onDone: ({ reminded }) => {
       if (reminded > 0) io.out(remindText(reminded));
     },
-    onError: (e) =>
-      io.err(`reminders: ${isAppError(e) ? e.code : ((e as { code?: string }).code ?? 'failed')}, retrying`),
+    onError: (e) => io.err(`reminders: ${failureCode(e)}, retrying`),
   });
 }
 

@@ -10,7 +10,7 @@ import { printFirstLinkIfNobody } from './account-command.js';
 import type { CliIo } from './io.js';
 import { startReminding } from './reminders.js';
 import { runWithContext } from './run-with-context.js';
-import { startSweeping } from './sweep-command.js';
+import { failureCode, startSweeping } from './sweep-command.js';
 import { workerDeps } from './worker-command.js';
 
 export interface ServeOptions {
@@ -45,7 +45,7 @@ export async function serveDesk(io: CliIo, context: AppContext, options: ServeOp
         files: context.intake.files,
         read: context.intake.read,
       }),
-    { onError: () => io.err('search texts: retrying') },
+    { onError: (e) => io.err(`search texts: ${failureCode(e)}, retrying`) },
   );
   const stop = new AbortController();
   if (options.signal) options.signal.addEventListener('abort', () => stop.abort(), { once: true });

@@ -76,9 +76,16 @@ export function startSweeping(io: CliIo, deps: SweepDeps): SweepSchedule {
     onSwept: (report) => {
       if (removedAnything(report)) io.out(sweepText(report, false));
     },
-    onError: (e) =>
-      io.err(`sweep: ${isAppError(e) ? e.code : ((e as { code?: string }).code ?? 'failed')}, retrying`),
+    onError: (e) => io.err(`sweep: ${failureCode(e)}, retrying`),
   });
+}
+
+/**
+ * What a background run's failure is called on the terminal: its code (ours, or the system's,
+ * ENOSPC…), never its message, which may quote a path or an address.
+ */
+export function failureCode(e: unknown): string {
+  return isAppError(e) ? e.code : ((e as { code?: string }).code ?? 'failed');
 }
 
 /** `appel sweep [--data DIR] [--dry-run]`: removes abandoned drafts and temporaries once, and says what. */
